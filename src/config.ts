@@ -1,0 +1,76 @@
+/**
+ * The only place Inkwell's setting keys are spelled. Typed values, defaults
+ * and a change event. Takes VS Code's `workspace` as a parameter (type-only
+ * import), so the runner and tests can use the key table too.
+ */
+import type * as vscode from 'vscode';
+import type { Dtype } from './protocol';
+
+export const SECTION = 'inkwell';
+
+interface Setting<T> {
+  key: string;
+  default: T;
+}
+const setting = <T>(key: string, defaultValue: T): Setting<T> => ({ key, default: defaultValue });
+
+/** Every setting: its key under `inkwell.` and its default (package.json must agree; a test checks). */
+export const SETTINGS = {
+  offline: setting('offline', false),
+  generationModel: setting('models.generation', 'HuggingFaceTB/SmolLM2-360M'),
+  summarizationModel: setting('models.summarization', 'Xenova/distilbart-cnn-6-6'),
+  translationModel: setting('models.translation', 'Xenova/opus-mt-en-de'),
+  dtype: setting<Dtype>('models.dtype', 'auto'),
+  localModelPath: setting('models.localPath', ''),
+  threads: setting('runner.threads', 0),
+  temperature: setting('generation.temperature', 0.7),
+  topP: setting('generation.topP', 0.9),
+  maxNewTokens: setting('generation.maxNewTokens', 128),
+};
+
+export type SettingName = keyof typeof SETTINGS;
+export type Config = { [K in SettingName]: (typeof SETTINGS)[K]['default'] };
+
+/** "inkwell.offline", for messages and for `workbench.action.openSettings`. */
+export function settingId(name: SettingName): string {
+  return `${SECTION}.${SETTINGS[name].key}`;
+}
+
+export function readConfig(section: Pick<vscode.WorkspaceConfiguration, 'get'>): Config {
+  const entries = Object.entries(SETTINGS).map(([name, s]) => {
+    const value = section.get(s.key, s.default);
+    return [name, typeof value === typeof s.default ? value : s.default];
+  });
+  return Object.fromEntries(entries) as Config;
+}
+
+/** Current configuration plus an event when any Inkwell setting changes. */
+export class ConfigWatcher implements vscode.Disposable {
+  private value: Config;
+  private readonly listeners = new Set<(config: Config, previous: Config) => void>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(workspace: typeof vscode.workspace) {
+    this.value = readConfig(workspace.getConfiguration(SECTION));
+    this.subscription = workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      const previous = this.value;
+      this.value = readConfig(workspace.getConfiguration(SECTION));
+      for (const listener of this.listeners) listener(this.value, previous);
+    });
+  }
+
+  get current(): Config {
+    return this.value;
+  }
+
+  onDidChange(listener: (config: Config, previous: Config) => void): vscode.Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Where the cursor sits in a Markdown document's structure: front matter, fenced code,
+ * the heading path above it and the front-matter title. One pass over the lines above
+ * the cursor.
+ */
+
+export interface MarkdownHeading {
+  level: number;
+  text: string;
+}
+
+export interface MarkdownContext {
+  /** Inside the leading `---` … `---` YAML front matter (its fence lines included). */
+  inFrontMatter: boolean;
+  /** Inside a ``` or ~~~ fenced code block, or on one of its fence lines. */
+  inCodeFence: boolean;
+  /** Headings enclosing the cursor line, outermost first (the cursor's own line excluded). */
+  headings: MarkdownHeading[];
+  /** The front matter's `title:` value, unquoted. */
+  title?: string;
+}
+
+interface Fence {
+  char: string;
+  length: number;
+}
+
+const FENCE = /^[ \t>]*(`{3,}|~{3,})(.*)$/;
+
+function fenceOpen(line: string): Fence | undefined {
+  const m = FENCE.exec(line);
+  if (!m) return undefined;
+  // An info string after backticks may not contain a backtick (CommonMark).
+  if (m[1][0] === '`' && m[2].includes('`')) return undefined;
+  return { char: m[1][0], length: m[1].length };
+}
+
+function closesFence(line: string, fence: Fence): boolean {
+  const m = FENCE.exec(line);
+  return !!m && m[1][0] === fence.char && m[1].length >= fence.length && m[2].trim() === '';
+}
+
+function unquote(value: string): string {
+  const v = value.trim();
+  const m = /^(["'])(.*)\1$/.exec(v);
+  return m ? m[2] : v;
+}
+
+/** Line index just after the front matter (0 when there is none), and its title. */
+function frontMatter(lines: string[]): { end: number; title?: string } {
+  if (lines[0]?.trimEnd() !== '---') return { end: 0 };
+  let title: string | undefined;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^(---|\.\.\.)\s*$/.test(line)) return { end: i + 1, ...(title !== undefined ? { title } : {}) };
+    const m = /^title:\s*(.*)$/.exec(line);
+    if (m && title === undefined) title = unquote(m[1]);
+  }
+  // No closing line: it is not front matter (a thematic break at the top).
+  return { end: 0 };
+}
+
+function atxHeading(line: string): MarkdownHeading | undefined {
+  const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+  return m ? { level: m[1].length, text: (m[2] ?? '').trim() } : undefined;
+}
+
+function setextLevel(line: string, previous: string | undefined): number | undefined {
+  if (previous === undefined || previous.trim() === '' || /^\s*([-*+>#]|\d+[.)])\s/.test(previous)) return undefined;
+  if (/^ {0,3}=+[ \t]*$/.test(line)) return 1;
+  if (/^ {0,3}-+[ \t]*$/.test(line)) return 2;
+  return undefined;
+}
+
+/** The Markdown structure around `offset`. */
+export function markdownContextAt(text: string, offset: number): MarkdownContext {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const cursorLine = text.slice(0, offset).split('\n').length - 1;
+  const front = frontMatter(lines);
+  const base = front.title !== undefined ? { title: front.title } : {};
+  if (cursorLine < front.end) return { inFrontMatter: true, inCodeFence: false, headings: [], ...base };
+
+  let headings: MarkdownHeading[] = [];
+  const push = (heading: MarkdownHeading) => {
+    headings = headings.filter((h) => h.level < heading.level);
+    if (heading.text !== '') headings.push(heading);
+  };
+  let fence: Fence | undefined;
+  let previous: string | undefined;
+  for (let i = front.end; i < cursorLine; i++) {
+    const line = lines[i];
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+      previous = undefined;
+      continue;
+    }
+    fence = fenceOpen(line);
+    const atx = fence ? undefined : atxHeading(line);
+    const setext = fence || atx ? undefined : setextLevel(line, previous);
+    if (atx) push(atx);
+    else if (setext !== undefined && previous !== undefined) push({ level: setext, text: previous.trim() });
+    previous = fence || atx || setext !== undefined ? undefined : line;
+  }
+  const current = lines[cursorLine] ?? '';
+  const inCodeFence = fence !== undefined || fenceOpen(current) !== undefined;
+  return { inFrontMatter: false, inCodeFence, headings, ...base };
+}
+
+/**
+ * A one-line hint for the prompt: `"Title > Heading > Subheading"`. The title is left
+ * out when the first heading repeats it. Undefined when there is nothing to say.
+ */
+export function markdownHint(context: MarkdownContext): string | undefined {
+  const parts = context.headings.map((h) => h.text);
+  if (context.title && context.title !== parts[0]) parts.unshift(context.title);
+  return parts.length > 0 ? parts.join(' > ') : undefined;
+}

@@ -1,0 +1,42 @@
+/**
+ * Cuts a completion to the configured length: the first word, sentence, line or paragraph.
+ * Leading whitespace (a space, or line breaks when the model starts a new line) is kept
+ * and does not count: "the first line" is the first line with content.
+ */
+import { findSentenceEnd } from '../sentenceEnd';
+import { leadingWhitespaceLength, lineBreakAt, paragraphEnd } from './lines';
+import type { PostprocessContext, PostprocessFilter } from './types';
+
+/** A line break followed by the start of a new Markdown block: heading, list item, quote, fence, table. */
+const BLOCK_START = /\r?\n[ \t]*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|```|~~~|\|)/;
+
+function wordEnd(text: string): number {
+  const m = /^\s*\S+/u.exec(text);
+  return m ? m[0].length : text.length;
+}
+
+function sentenceEnd(text: string, ctx: PostprocessContext): number {
+  const lead = leadingWhitespaceLength(text);
+  const ends = [paragraphEnd(text, ctx.comment)];
+  const sentence = findSentenceEnd(text.slice(lead), ctx.prefix + text.slice(0, lead));
+  if (sentence !== -1) ends.push(lead + sentence);
+  if (!ctx.comment) {
+    const block = BLOCK_START.exec(text.slice(lead));
+    if (block) ends.push(lead + block.index);
+  }
+  return Math.min(...ends);
+}
+
+/** Keeps the first `ctx.length` unit of the completion. */
+export const stopAtLength: PostprocessFilter = (completion, ctx) => {
+  switch (ctx.length) {
+    case 'word':
+      return completion.slice(0, wordEnd(completion));
+    case 'sentence':
+      return completion.slice(0, sentenceEnd(completion, ctx));
+    case 'line':
+      return completion.slice(0, lineBreakAt(completion, leadingWhitespaceLength(completion)));
+    case 'paragraph':
+      return completion.slice(0, paragraphEnd(completion, ctx.comment));
+  }
+};

@@ -1,0 +1,157 @@
+/**
+ * The one typed contract between the extension host and the model runner.
+ * Every method name is spelled here and nowhere else. Imports neither `vscode`
+ * nor transformers.js, so both sides (and tests) can use it.
+ */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+
+export type Dtype = 'auto' | 'fp32' | 'q8' | 'q4';
+export type Task = 'text-generation' | 'summarization' | 'translation';
+
+/** A model: a hub id ("HuggingFaceTB/SmolLM2-135M") or an absolute path to a local folder. */
+export interface ModelRef {
+  model: string;
+  dtype: Dtype;
+}
+
+export interface InitializeParams {
+  /** Where downloaded models are cached (the extension's global storage). */
+  cacheDir: string;
+  /** Folder searched for models given by relative id before the hub ("" for none). */
+  localModelPath: string;
+  /** No network at all: remote models are disabled. */
+  offline: boolean;
+  /** Threads for onnxruntime (0 = its default). */
+  threads: number;
+}
+export interface InitializeResult {
+  pid: number;
+  versions: { node: string; transformers: string; onnxruntime: string };
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface SamplingParams {
+  maxNewTokens: number;
+  minNewTokens?: number;
+  /** 0 means greedy decoding. */
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  repetitionPenalty?: number;
+  /** Generation stops as soon as the text contains one of these (it is cut before the stop string). */
+  stop?: string[];
+  /** Seed for sampling; same seed, same prompt, same model -> same text. */
+  seed?: number;
+}
+
+export interface GenerateParams extends ModelRef, SamplingParams {
+  /** Either a raw prompt or chat messages (rendered with the model's chat template). */
+  prompt?: string;
+  messages?: ChatMessage[];
+  /** Chunks of this request arrive as `chunk` notifications carrying this id. */
+  streamId?: string;
+}
+
+export interface Timings {
+  loadMs: number;
+  /** Time to first token (from the start of the request, after the model is loaded). */
+  firstTokenMs: number;
+  totalMs: number;
+}
+
+export interface GenerateResult {
+  text: string;
+  promptTokens: number;
+  generatedTokens: number;
+  /** Why generation ended. */
+  finishReason: 'length' | 'stop' | 'eos' | 'cancelled';
+  /** When cancelled: tokens generated after the runner saw the cancellation (0 or 1). */
+  tokensAfterCancel?: number;
+  timings: Timings;
+}
+
+export interface Seq2SeqParams extends ModelRef {
+  text: string;
+  maxNewTokens: number;
+  minNewTokens?: number;
+  streamId?: string;
+}
+export type SummarizeParams = Seq2SeqParams;
+export interface TranslateParams extends Seq2SeqParams {
+  /** Source and target language codes in the model's convention (e.g. "eng_Latn" for NLLB); omit for a fixed pair. */
+  srcLang?: string;
+  tgtLang?: string;
+}
+export interface Seq2SeqResult {
+  text: string;
+  timings: Timings;
+}
+
+export interface LoadModelParams extends ModelRef {
+  task: Task;
+}
+export interface LoadModelResult {
+  loadMs: number;
+  /** The dtype actually loaded (`auto` resolved). */
+  dtype: Exclude<Dtype, 'auto'>;
+}
+export interface UnloadModelParams {
+  /** Unload this model only; all models when omitted. */
+  model?: string;
+}
+
+export interface LoadedModel extends LoadModelParams {
+  loadedAt: number;
+  lastUsedAt: number;
+}
+export interface StatusResult {
+  loaded: LoadedModel[];
+  memory: { rssMB: number; heapUsedMB: number };
+  busy: boolean;
+}
+
+/** A streamed piece of generated text. */
+export interface ChunkParams {
+  streamId: string;
+  text: string;
+}
+
+/** Download/load progress, forwarded from transformers.js' progress_callback. */
+export interface ProgressParams {
+  model: string;
+  status: 'initiate' | 'download' | 'progress' | 'done' | 'ready';
+  file?: string;
+  loaded?: number;
+  total?: number;
+  /** 0..100 */
+  progress?: number;
+}
+
+/** Error codes carried in `ResponseError.code` (application range of JSON-RPC). */
+export const RunnerErrorCode = {
+  ModelNotFound: -33001,
+  ModelUnavailableOffline: -33002,
+  ModelCorrupt: -33003,
+  InvalidParams: -33004,
+  GenerationFailed: -33005,
+} as const;
+
+export const Methods = {
+  initialize: new RequestType<InitializeParams, InitializeResult, void>('initialize'),
+  generate: new RequestType<GenerateParams, GenerateResult, void>('inkwell/generate'),
+  summarize: new RequestType<SummarizeParams, Seq2SeqResult, void>('inkwell/summarize'),
+  translate: new RequestType<TranslateParams, Seq2SeqResult, void>('inkwell/translate'),
+  loadModel: new RequestType<LoadModelParams, LoadModelResult, void>('inkwell/loadModel'),
+  unloadModel: new RequestType<UnloadModelParams, void, void>('inkwell/unloadModel'),
+  status: new RequestType0<StatusResult, void>('inkwell/status'),
+  shutdown: new RequestType0<void, void>('shutdown'),
+} as const;
+
+export const Notifications = {
+  chunk: new NotificationType<ChunkParams>('inkwell/chunk'),
+  progress: new NotificationType<ProgressParams>('inkwell/progress'),
+} as const;

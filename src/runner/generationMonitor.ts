@@ -1,0 +1,52 @@
+import { StoppingCriteria, type PreTrainedTokenizer } from '@huggingface/transformers';
+import { StopTextTracker } from '../core/stopText';
+
+/**
+ * A stopping criterion that, after every token, decodes what has been generated,
+ * streams the new text, and stops at a stop string or when cancelled.
+ */
+export class GenerationMonitor extends StoppingCriteria {
+  readonly tracker: StopTextTracker;
+  firstTokenAt = 0;
+  generated: (number | bigint)[] = [];
+  interrupted = false;
+  /** How many tokens had been generated when the interruption arrived. */
+  tokensAtInterrupt = 0;
+
+  constructor(
+    private readonly tokenizer: PreTrainedTokenizer,
+    private readonly promptLength: number,
+    stops: readonly string[],
+    private readonly onText: (delta: string) => void,
+  ) {
+    super();
+    this.tracker = new StopTextTracker(stops);
+  }
+
+  /** Stop after the current token. */
+  interrupt(): void {
+    if (this.interrupted) return;
+    this.interrupted = true;
+    this.tokensAtInterrupt = this.generated.length;
+  }
+
+  override _call(inputIds: (number | bigint)[][]): boolean[] {
+    const ids = inputIds[0] ?? [];
+    this.generated = ids.slice(this.promptLength);
+    if (!this.firstTokenAt && this.generated.length > 0) this.firstTokenAt = performance.now();
+    const delta = this.tracker.update(this.decoded());
+    if (delta) this.onText(delta);
+    return inputIds.map(() => this.interrupted || this.tracker.stopped);
+  }
+
+  decoded(): string {
+    return this.tokenizer.decode(this.generated as bigint[], { skip_special_tokens: true });
+  }
+
+  /** Emits any held-back tail and returns the final text. */
+  finish(): string {
+    const delta = this.tracker.finish(this.decoded());
+    if (delta) this.onText(delta);
+    return this.tracker.text;
+  }
+}

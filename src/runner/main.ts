@@ -1,0 +1,91 @@
+/**
+ * The model runner: a child process of the extension host that owns every
+ * model. It talks JSON-RPC over the Node IPC channel (stdout is left to
+ * transformers.js and logs) and exits when its parent goes away.
+ */
+import { env } from '@huggingface/transformers';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import { Methods, Notifications } from '../protocol';
+import { ModelStore } from './modelStore';
+import { runSeq2Seq } from './seq2seq';
+import { generateText, type GenerationHooks } from './textGeneration';
+import { WorkQueue } from './workQueue';
+import type { CancellationToken } from 'vscode-jsonrpc';
+
+if (!process.send) {
+  console.error('The Inkwell runner must be started by the extension with an IPC channel.');
+  process.exit(2);
+}
+
+const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+const store = new ModelStore((progress) => void connection.sendNotification(Notifications.progress, progress));
+const queue = new WorkQueue();
+
+function hooks(streamId: string | undefined, token: CancellationToken): GenerationHooks {
+  return {
+    token,
+    onText: (text) => {
+      if (streamId) void connection.sendNotification(Notifications.chunk, { streamId, text });
+    },
+  };
+}
+
+connection.onRequest(Methods.initialize, (params) => {
+  store.configure(params);
+  return {
+    pid: process.pid,
+    versions: { node: process.versions.node, transformers: env.version, onnxruntime: process.versions['onnxruntime'] ?? 'node' },
+  };
+});
+
+connection.onRequest(Methods.loadModel, async (params, token) =>
+  queue.run(async () => {
+    const loaded = await store.get(params.task, params.model, params.dtype);
+    return { loadMs: loaded.loadMs, dtype: loaded.dtype };
+  }, token),
+);
+
+connection.onRequest(Methods.generate, async (params, token) =>
+  queue.run(async () => {
+    const loaded = await store.get('text-generation', params.model, params.dtype);
+    if (loaded.kind !== 'causal') throw new Error('text-generation model is not a causal LM');
+    return generateText(loaded, params, loaded.loadMs, hooks(params.streamId, token));
+  }, token),
+);
+
+connection.onRequest(Methods.summarize, async (params, token) =>
+  queue.run(async () => {
+    const loaded = await store.get('summarization', params.model, params.dtype);
+    if (loaded.kind !== 'seq2seq') throw new Error('summarization model is not a sequence-to-sequence model');
+    return runSeq2Seq(loaded, params, loaded.loadMs, hooks(params.streamId, token));
+  }, token),
+);
+
+connection.onRequest(Methods.translate, async (params, token) =>
+  queue.run(async () => {
+    const loaded = await store.get('translation', params.model, params.dtype);
+    if (loaded.kind !== 'seq2seq') throw new Error('translation model is not a sequence-to-sequence model');
+    return runSeq2Seq(loaded, params, loaded.loadMs, hooks(params.streamId, token));
+  }, token),
+);
+
+connection.onRequest(Methods.unloadModel, (params) => queue.run(() => store.unload(undefined, params.model)));
+
+connection.onRequest(Methods.status, async () => {
+  const memory = process.memoryUsage();
+  return {
+    loaded: await store.loaded(),
+    memory: { rssMB: Math.round(memory.rss / 2 ** 20), heapUsedMB: Math.round(memory.heapUsed / 2 ** 20) },
+    busy: queue.busy,
+  };
+});
+
+connection.onRequest(Methods.shutdown, async () => {
+  await store.unload();
+  setImmediate(() => process.exit(0));
+});
+
+// The parent went away (closed the channel or died): nothing left to serve.
+process.on('disconnect', () => process.exit(0));
+connection.onClose(() => process.exit(0));
+connection.listen();

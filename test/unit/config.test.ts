@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { readConfig, SECTION, SETTINGS, settingId } from '../../src/config';
+
+const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, { default: unknown; scope?: string }> }; commands: { command: string; category: string }[] };
+  capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+};
+const properties = manifest.contributes.configuration.properties;
+
+describe('settings: src/config.ts and package.json agree', () => {
+  it('every setting in config.ts is contributed with the same default, and vice versa', () => {
+    const fromConfig = Object.fromEntries(Object.values(SETTINGS).map((s) => [`${SECTION}.${s.key}`, s.default]));
+    const fromManifest = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, v.default]));
+    assert.deepEqual(fromManifest, fromConfig);
+  });
+
+  it('every setting has a scope', () => {
+    for (const [key, value] of Object.entries(properties)) assert.ok(value.scope, `${key} has no scope`);
+  });
+
+  it('model settings are restricted in untrusted workspaces', () => {
+    const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    for (const name of ['generationModel', 'summarizationModel', 'translationModel', 'localModelPath'] as const) {
+      assert.ok(restricted.includes(settingId(name)), `${settingId(name)} is not restricted`);
+    }
+  });
+
+  it('every command is in the Inkwell category', () => {
+    for (const command of manifest.contributes.commands) assert.equal(command.category, 'Inkwell', command.command);
+  });
+
+  it('reads values with the right types and falls back to defaults on wrong types', () => {
+    const values: Record<string, unknown> = { offline: true, 'generation.temperature': 'hot', 'runner.threads': 4 };
+    const config = readConfig({ get: <T>(key: string, fallback?: T) => (key in values ? values[key] : fallback) as T });
+    assert.equal(config.offline, true);
+    assert.equal(config.threads, 4);
+    assert.equal(config.temperature, SETTINGS.temperature.default);
+    assert.equal(config.generationModel, SETTINGS.generationModel.default);
+  });
+});
