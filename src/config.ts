@@ -4,6 +4,7 @@
  * import), so the runner and tests can use the key table too.
  */
 import type * as vscode from 'vscode';
+import type { CompletionLength } from './core/completionLength';
 import type { Dtype } from './protocol';
 
 export const SECTION = 'inkwell';
@@ -26,6 +27,11 @@ export const SETTINGS = {
   temperature: setting('generation.temperature', 0.7),
   topP: setting('generation.topP', 0.9),
   maxNewTokens: setting('generation.maxNewTokens', 128),
+  inlineEnable: setting<Record<string, boolean>>('inline.enable', { '*': true }),
+  inlineDebounceMs: setting('inline.debounceMs', 250),
+  inlineLength: setting<CompletionLength>('inline.length', 'sentence'),
+  inlineSuggestions: setting('inline.suggestions', 1),
+  inlineContextTokens: setting('inline.contextTokens', 1024),
 };
 
 export type SettingName = keyof typeof SETTINGS;
@@ -42,6 +48,11 @@ export function readConfig(section: Pick<vscode.WorkspaceConfiguration, 'get'>):
     return [name, typeof value === typeof s.default ? value : s.default];
   });
   return Object.fromEntries(entries) as Config;
+}
+
+/** Writes a setting in the user's settings (all windows). */
+export function updateUserSetting<K extends SettingName>(workspace: typeof vscode.workspace, target: vscode.ConfigurationTarget, name: K, value: Config[K]): Thenable<void> {
+  return workspace.getConfiguration(SECTION).update(SETTINGS[name].key, value, target);
 }
 
 /** Current configuration plus an event when any Inkwell setting changes. */

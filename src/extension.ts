@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ConfigWatcher } from './config';
 import { registerContinueWriting } from './host/continueWriting';
+import { registerInlineFeature } from './host/inlineFeature';
 import { RunnerClient } from './host/runnerClient';
 import { StatusBar } from './host/statusBar';
 import { createLog } from './log';
@@ -25,8 +26,11 @@ export function activate(context: vscode.ExtensionContext): void {
       offline: config.current.offline,
       threads: config.current.threads,
     }),
-    onStateChange: (state) => statusBar.show(state),
-    onProgress: (p) => progress.fire(p),
+    onStateChange: (runner) => statusBar.update({ runner, ...(runner === 'ready' ? { error: undefined } : {}) }),
+    onProgress: (p) => {
+      progress.fire(p);
+      statusBar.update({ loadingPercent: p.status === 'progress' ? p.progress : undefined });
+    },
     onGaveUp: async (crashes) => {
       const choice = await vscode.window.showErrorMessage(`Inkwell: the model runner crashed ${crashes} times in 3 minutes and will not be restarted automatically.`, 'Restart Runner', 'Show Log');
       if (choice === 'Restart Runner') await vscode.commands.executeCommand('inkwell.restartRunner');
@@ -42,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): void {
     progress,
     config.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply settings to the runner: ${String(err)}`))),
     registerContinueWriting({ client: runner, config: () => config.current, log, onProgress: progress.event }),
+    registerInlineFeature({ client: runner, config, statusBar, log }),
     vscode.commands.registerCommand('inkwell.restartRunner', async () => {
       await runner.restart();
       void vscode.window.setStatusBarMessage('Inkwell: model runner restarted', 3000);

@@ -74,6 +74,28 @@ export interface GenerateResult {
   timings: Timings;
 }
 
+/** Inline completion: up to 3 distinct continuations of a prompt, reusing the document's KV cache. */
+export interface CompleteParams extends ModelRef, SamplingParams {
+  /** Identifies the document whose KV cache is reused (its URI). */
+  documentId: string;
+  prompt: string;
+  /** How many distinct continuations (1 to 3). The first follows `temperature`; the others are sampled. */
+  n: number;
+  /** Reuse the document's cached prefix (default true; the benchmark compares with false). */
+  reuseCache?: boolean;
+}
+export interface CompleteResult {
+  completions: string[];
+  promptTokens: number;
+  /** Prompt tokens served from the KV cache for the first completion. */
+  reusedTokens: number;
+  generatedTokens: number;
+  timings: Timings;
+}
+export interface DocumentParams {
+  documentId: string;
+}
+
 export interface Seq2SeqParams extends ModelRef {
   text: string;
   maxNewTokens: number;
@@ -112,6 +134,7 @@ export interface StatusResult {
   loaded: LoadedModel[];
   memory: { rssMB: number; heapUsedMB: number };
   busy: boolean;
+  prefixCache: { documents: number; megabytes: number };
 }
 
 /** A streamed piece of generated text. */
@@ -145,6 +168,8 @@ export const Methods = {
   generate: new RequestType<GenerateParams, GenerateResult, void>('inkwell/generate'),
   summarize: new RequestType<SummarizeParams, Seq2SeqResult, void>('inkwell/summarize'),
   translate: new RequestType<TranslateParams, Seq2SeqResult, void>('inkwell/translate'),
+  complete: new RequestType<CompleteParams, CompleteResult, void>('inkwell/complete'),
+  closeDocument: new RequestType<DocumentParams, void, void>('inkwell/closeDocument'),
   loadModel: new RequestType<LoadModelParams, LoadModelResult, void>('inkwell/loadModel'),
   unloadModel: new RequestType<UnloadModelParams, void, void>('inkwell/unloadModel'),
   status: new RequestType0<StatusResult, void>('inkwell/status'),

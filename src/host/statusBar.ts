@@ -1,33 +1,61 @@
 import * as vscode from 'vscode';
 import type { RunnerState } from './runnerClient';
 
-const LABELS: Record<RunnerState, { text: string; tooltip: string }> = {
-  stopped: { text: '$(feather) Inkwell', tooltip: 'Inkwell: idle — the model runner starts on first use' },
-  starting: { text: '$(loading~spin) Inkwell', tooltip: 'Inkwell: starting the model runner' },
-  ready: { text: '$(feather) Inkwell', tooltip: 'Inkwell: ready' },
-  crashed: { text: '$(warning) Inkwell', tooltip: 'Inkwell: the model runner crashed and is restarting' },
-  'gave-up': { text: '$(error) Inkwell', tooltip: 'Inkwell: the model runner keeps crashing — click to restart it' },
-};
+export interface StatusInput {
+  runner: RunnerState;
+  /** Suggestions on for the active editor's language, and not snoozed. */
+  enabled: boolean;
+  snoozedMinutes: number;
+  /** 0..100 while a model loads or downloads. */
+  loadingPercent?: number;
+  thinking: boolean;
+  error?: string;
+}
 
-/** One status bar item showing the runner's state. */
+type Shown = { text: string; tooltip: string; error?: boolean };
+
+/** What the one status bar item shows: off / loading (%) / ready / thinking / error. */
+export function describeStatus(s: StatusInput): Shown {
+  if (s.runner === 'gave-up') return { text: '$(error) Inkwell', tooltip: 'The model runner keeps crashing and was stopped. Click for options.', error: true };
+  if (s.error) return { text: '$(warning) Inkwell', tooltip: `Last request failed: ${s.error}`, error: true };
+  if (s.snoozedMinutes > 0) return { text: '$(bell-slash) Inkwell', tooltip: `Suggestions snoozed for ${s.snoozedMinutes} more minute(s).` };
+  if (!s.enabled) return { text: '$(circle-slash) Inkwell', tooltip: 'Suggestions are off for this language.' };
+  if (s.loadingPercent !== undefined) return { text: `$(loading~spin) Inkwell ${Math.round(s.loadingPercent)}%`, tooltip: 'Loading the model…' };
+  if (s.runner === 'starting' || s.runner === 'crashed') return { text: '$(loading~spin) Inkwell', tooltip: 'Starting the model runner…' };
+  if (s.thinking) return { text: '$(sync~spin) Inkwell', tooltip: 'Writing a suggestion…' };
+  return { text: '$(feather) Inkwell', tooltip: s.runner === 'ready' ? 'Ready.' : 'Ready — the model loads on first use.' };
+}
+
+/** The single status bar item; clicking it opens Inkwell's menu. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('inkwell.status', vscode.StatusBarAlignment.Right, 100);
+  private input: StatusInput = { runner: 'stopped', enabled: true, snoozedMinutes: 0, thinking: false };
 
   constructor() {
     this.item.name = 'Inkwell';
-    this.show('stopped');
+    this.item.command = 'inkwell.showStatusMenu';
+    this.render();
     this.item.show();
   }
 
-  show(state: RunnerState, detail?: string): void {
-    const label = LABELS[state];
-    this.item.text = label.text;
-    this.item.tooltip = detail ? `${label.tooltip}\n${detail}` : label.tooltip;
-    this.item.command = state === 'gave-up' ? 'inkwell.restartRunner' : 'inkwell.showLog';
-    this.item.backgroundColor = state === 'gave-up' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  update(change: Partial<StatusInput>): void {
+    this.input = { ...this.input, ...change };
+    this.render();
+  }
+
+  get state(): StatusInput {
+    return this.input;
   }
 
   dispose(): void {
     this.item.dispose();
+  }
+
+  private render(): void {
+    const shown = describeStatus(this.input);
+    this.item.text = shown.text;
+    this.item.tooltip = `Inkwell: ${shown.tooltip}`;
+    this.item.accessibilityInformation = { label: `Inkwell: ${shown.tooltip}` };
+    this.item.backgroundColor = shown.error ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 }

@@ -6,7 +6,9 @@
 import { env } from '@huggingface/transformers';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { Methods, Notifications } from '../protocol';
+import { complete } from './completion';
 import { ModelStore } from './modelStore';
+import { PrefixCache } from './prefixCache';
 import { runSeq2Seq } from './seq2seq';
 import { generateText, type GenerationHooks } from './textGeneration';
 import { WorkQueue } from './workQueue';
@@ -20,6 +22,8 @@ if (!process.send) {
 const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
 const store = new ModelStore((progress) => void connection.sendNotification(Notifications.progress, progress));
 const queue = new WorkQueue();
+/** KV caches of recent documents: about 46 KB a token at SmolLM2-135M's size, so 256 MB is ~5,500 tokens. */
+const prefixCache = new PrefixCache(256 * 2 ** 20);
 
 function hooks(streamId: string | undefined, token: CancellationToken): GenerationHooks {
   return {
@@ -53,6 +57,16 @@ connection.onRequest(Methods.generate, async (params, token) =>
   }, token),
 );
 
+connection.onRequest(Methods.complete, async (params, token) =>
+  queue.run(async () => {
+    const loaded = await store.get('text-generation', params.model, params.dtype);
+    if (loaded.kind !== 'causal') throw new Error('text-generation model is not a causal LM');
+    return complete(loaded, `${params.model}|${loaded.dtype}`, prefixCache, params, loaded.loadMs, hooks(undefined, token));
+  }, token),
+);
+
+connection.onRequest(Methods.closeDocument, (params) => prefixCache.drop(params.documentId));
+
 connection.onRequest(Methods.summarize, async (params, token) =>
   queue.run(async () => {
     const loaded = await store.get('summarization', params.model, params.dtype);
@@ -69,7 +83,12 @@ connection.onRequest(Methods.translate, async (params, token) =>
   }, token),
 );
 
-connection.onRequest(Methods.unloadModel, (params) => queue.run(() => store.unload(undefined, params.model)));
+connection.onRequest(Methods.unloadModel, (params) =>
+  queue.run(async () => {
+    prefixCache.clear();
+    await store.unload(undefined, params.model);
+  }),
+);
 
 connection.onRequest(Methods.status, async () => {
   const memory = process.memoryUsage();
@@ -77,6 +96,7 @@ connection.onRequest(Methods.status, async () => {
     loaded: await store.loaded(),
     memory: { rssMB: Math.round(memory.rss / 2 ** 20), heapUsedMB: Math.round(memory.heapUsed / 2 ** 20) },
     busy: queue.busy,
+    prefixCache: { documents: prefixCache.documents, megabytes: Math.round(prefixCache.totalBytes / 2 ** 20) },
   };
 });
 

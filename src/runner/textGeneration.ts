@@ -1,6 +1,6 @@
-import { LogitsProcessorList, random, StoppingCriteriaList, type Tensor } from '@huggingface/transformers';
+import { DynamicCache, LogitsProcessorList, random, StoppingCriteriaList, type Tensor } from '@huggingface/transformers';
 import type { CancellationToken } from 'vscode-jsonrpc';
-import type { GenerateParams, GenerateResult } from '../protocol';
+import type { GenerateParams, GenerateResult, SamplingParams } from '../protocol';
 import { RunnerErrorCode } from '../protocol';
 import { runnerError } from './errors';
 import { GenerationMonitor } from './generationMonitor';
@@ -10,6 +10,21 @@ import { TopPLogitsWarper } from './topP';
 export interface GenerationHooks {
   token: CancellationToken;
   onText: (delta: string) => void;
+}
+
+export interface Encoded {
+  input_ids: Tensor;
+  attention_mask: Tensor;
+}
+
+export interface Decoded {
+  text: string;
+  /** Prompt ids followed by generated ids. */
+  sequence: bigint[];
+  generatedTokens: number;
+  finishReason: GenerateResult['finishReason'];
+  tokensAfterCancel?: number;
+  firstTokenAt: number;
 }
 
 /** Renders chat messages with the model's template, or takes the raw prompt. */
@@ -23,33 +38,39 @@ export function promptText(lm: CausalLm, params: GenerateParams): string {
   return params.prompt;
 }
 
-/** Generates text for one prompt, streaming it, honouring stop strings and cancellation. */
-export async function generateText(lm: CausalLm, params: GenerateParams, loadMs: number, hooks: GenerationHooks): Promise<GenerateResult> {
-  const started = performance.now();
-  const encoded = lm.tokenizer(promptText(lm, params), { return_tensor: true }) as { input_ids: Tensor; attention_mask: Tensor };
+export function encode(lm: CausalLm, text: string): Encoded {
+  return lm.tokenizer(text, { return_tensor: true }) as Encoded;
+}
+
+/**
+ * Runs generate() on an encoded prompt: streams text, honours stop strings and
+ * cancellation, and, given a cache, reuses and fills it in place.
+ */
+export async function decode(lm: CausalLm, encoded: Encoded, sampling: SamplingParams, hooks: GenerationHooks, cache?: DynamicCache): Promise<Decoded> {
   const promptTokens = encoded.input_ids.dims.at(-1) ?? 0;
-  const monitor = new GenerationMonitor(lm.tokenizer, promptTokens, params.stop ?? [], hooks.onText);
+  const monitor = new GenerationMonitor(lm.tokenizer, promptTokens, sampling.stop ?? [], hooks.onText);
   const subscription = hooks.token.onCancellationRequested(() => monitor.interrupt());
   if (hooks.token.isCancellationRequested) monitor.interrupt();
 
-  const sample = (params.temperature ?? 0) > 0;
-  if (sample && params.seed !== undefined) random.seed(params.seed);
+  const sample = (sampling.temperature ?? 0) > 0;
+  if (sample && sampling.seed !== undefined) random.seed(sampling.seed);
   const logitsProcessor = new LogitsProcessorList();
-  if (sample && params.topP !== undefined && params.topP < 1) logitsProcessor.push(new TopPLogitsWarper(params.topP));
+  if (sample && sampling.topP !== undefined && sampling.topP < 1) logitsProcessor.push(new TopPLogitsWarper(sampling.topP));
   const stopping = new StoppingCriteriaList();
   stopping.push(monitor);
 
   try {
     await lm.model.generate({
       ...encoded,
-      max_new_tokens: params.maxNewTokens,
-      min_new_tokens: params.minNewTokens ?? null,
+      max_new_tokens: sampling.maxNewTokens,
+      min_new_tokens: sampling.minNewTokens ?? null,
       do_sample: sample,
-      temperature: sample ? params.temperature : 1,
-      top_k: sample ? (params.topK ?? 0) : 0,
-      repetition_penalty: params.repetitionPenalty ?? 1,
+      temperature: sample ? sampling.temperature : 1,
+      top_k: sample ? (sampling.topK ?? 0) : 0,
+      repetition_penalty: sampling.repetitionPenalty ?? 1,
       logits_processor: logitsProcessor,
       stopping_criteria: stopping,
+      ...(cache ? { past_key_values: cache } : {}),
     } as Parameters<typeof lm.model.generate>[0]);
   } catch (err) {
     throw runnerError(RunnerErrorCode.GenerationFailed, `Generation failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -58,23 +79,32 @@ export async function generateText(lm: CausalLm, params: GenerateParams, loadMs:
   }
 
   const text = monitor.finish();
-  const eos = new Set(eosIds(lm));
   const last = monitor.generated.at(-1);
-  const finishReason = monitor.interrupted
-    ? 'cancelled'
-    : monitor.tracker.stopped
-      ? 'stop'
-      : last !== undefined && eos.has(Number(last))
-        ? 'eos'
-        : 'length';
-  const end = performance.now();
+  const finishReason = monitor.interrupted ? 'cancelled' : monitor.tracker.stopped ? 'stop' : last !== undefined && eosIds(lm).includes(Number(last)) ? 'eos' : 'length';
+  const promptIds = (encoded.input_ids.tolist() as bigint[][])[0] ?? [];
   return {
     text,
-    promptTokens,
+    sequence: [...promptIds, ...monitor.generated.map((id) => BigInt(id))],
     generatedTokens: monitor.generated.length,
     finishReason,
     tokensAfterCancel: monitor.interrupted ? monitor.generated.length - monitor.tokensAtInterrupt : undefined,
-    timings: { loadMs, firstTokenMs: (monitor.firstTokenAt || end) - started, totalMs: end - started },
+    firstTokenAt: monitor.firstTokenAt,
+  };
+}
+
+/** Generates text for one prompt (the `generate` request). */
+export async function generateText(lm: CausalLm, params: GenerateParams, loadMs: number, hooks: GenerationHooks): Promise<GenerateResult> {
+  const started = performance.now();
+  const encoded = encode(lm, promptText(lm, params));
+  const result = await decode(lm, encoded, params, hooks);
+  const end = performance.now();
+  return {
+    text: result.text,
+    promptTokens: encoded.input_ids.dims.at(-1) ?? 0,
+    generatedTokens: result.generatedTokens,
+    finishReason: result.finishReason,
+    tokensAfterCancel: result.tokensAfterCancel,
+    timings: { loadMs, firstTokenMs: (result.firstTokenAt || end) - started, totalMs: end - started },
   };
 }
 

@@ -17,6 +17,8 @@ function repeatsTextBefore(completion: string, prefix: string): boolean {
   if (completion.trim().includes('\n')) return false;
   const text = norm(completion);
   if (!hasContent(text)) return false;
+  // "Version 1" + "1" makes "11": joined into one word, not a repeat.
+  if (WORD_CHAR.test(prefix.slice(-1)) && WORD_CHAR.test(completion.slice(0, 1))) return false;
   const before = prefix.replace(/\s+$/u, '');
   if (!before.endsWith(text)) return false;
   const charBefore = before.slice(0, before.length - text.length).slice(-1);

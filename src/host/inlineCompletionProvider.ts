@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import { commentContextAt } from '../core/commentContext';
+import type { CompletionCache } from '../core/completionCache';
+import { delay } from '../core/debounce';
+import { isEnabledFor } from '../core/languageToggle';
+import { choosePrefixStart, type PrefixWindow } from '../core/prefixWindow';
+import { postprocessCompletion } from '../core/postprocess';
+import { buildPromptContext } from '../core/promptContext';
+import { generationLimits } from '../core/stopStrings';
+import { skipReason } from '../core/triggerRules';
+import { Methods } from '../protocol';
+import type { RunnerClient } from './runnerClient';
+
+export interface InlineDeps {
+  client: RunnerClient;
+  config: () => Config;
+  cache: CompletionCache;
+  snoozed: () => boolean;
+  log: vscode.LogOutputChannel;
+  /** Reports "thinking" (a request is running) and errors to the status bar. */
+  onActivity: (activity: { thinking: boolean; error?: string }) => void;
+}
+
+/**
+ * Ghost text: prose everywhere, and in code only inside comments and
+ * docstrings. Thin: the rules live in src/core, the model in the runner.
+ */
+export class InlineCompletionProvider implements vscode.InlineCompletionItemProvider {
+  /** The running request of each document: a new keystroke cancels the old one. */
+  private readonly running = new Map<string, vscode.CancellationTokenSource>();
+  private readonly windows = new Map<string, PrefixWindow>();
+
+  constructor(private readonly deps: InlineDeps) {}
+
+  async provideInlineCompletionItems(document: vscode.TextDocument, position: vscode.Position, context: vscode.InlineCompletionContext, token: vscode.CancellationToken): Promise<vscode.InlineCompletionItem[]> {
+    try {
+      return await this.provide(document, position, context, token);
+    } catch (err) {
+      if (token.isCancellationRequested) return [];
+      const message = err instanceof Error ? err.message : String(err);
+      this.deps.log.warn(`Inline suggestion failed: ${message}`);
+      this.deps.onActivity({ thinking: false, error: message });
+      return [];
+    }
+  }
+
+  /** Forget a closed document (the runner drops its KV cache too). */
+  forget(documentId: string): void {
+    this.running.get(documentId)?.cancel();
+    this.running.delete(documentId);
+    this.windows.delete(documentId);
+    this.deps.cache.forgetDocument(documentId);
+  }
+
+  private async provide(document: vscode.TextDocument, position: vscode.Position, context: vscode.InlineCompletionContext, token: vscode.CancellationToken): Promise<vscode.InlineCompletionItem[]> {
+    const config = this.deps.config();
+    const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
+    if (!isEnabledFor(config.inlineEnable, document.languageId) || (this.deps.snoozed() && !explicit)) return [];
+
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const comment = commentContextAt(text, offset, document.languageId);
+    if (skipReason({ text, offset, languageId: document.languageId, comment })) return [];
+
+    const documentId = document.uri.toString();
+    const before = text.slice(0, offset);
+    const window = choosePrefixStart(before, config.inlineContextTokens, this.windows.get(documentId));
+    this.windows.set(documentId, window);
+    const prompt = buildPromptContext(text, offset, { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens });
+    const prefix = before.slice(window.start);
+    const hint = prompt.hint && window.start > 0 ? `<!-- ${prompt.hint} -->\n` : '';
+    const limits = generationLimits(config.inlineLength, comment);
+    const keyParts = { documentId, modelId: config.generationModel, params: `${config.dtype}|${config.inlineLength}|${config.inlineSuggestions}`, prefix: before, suffix: prompt.suffix };
+
+    const cached = this.deps.cache.get(keyParts);
+    if (cached && cached.length > 0) return this.items(cached, position);
+
+    if (!explicit && !(await delay(config.inlineDebounceMs, token))) return [];
+    this.running.get(documentId)?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.running.set(documentId, source);
+    const subscription = token.onCancellationRequested(() => source.cancel());
+    this.deps.onActivity({ thinking: true });
+    try {
+      const result = await this.deps.client.request(
+        Methods.complete,
+        { documentId, model: config.generationModel, dtype: config.dtype, prompt: hint + prefix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0 },
+        source.token,
+      );
+      if (source.token.isCancellationRequested) return [];
+      const ctx = { prefix, suffix: prompt.suffix, length: config.inlineLength, comment };
+      const cleaned = result.completions.map((c) => postprocessCompletion(c, ctx)).filter((c): c is string => !!c);
+      const distinct = [...new Set(cleaned)];
+      this.deps.log.debug(`inline: ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s)`);
+      if (distinct.length > 0) this.deps.cache.set(keyParts, distinct);
+      return this.items(distinct, position);
+    } finally {
+      this.deps.onActivity({ thinking: false });
+      subscription.dispose();
+      if (this.running.get(documentId) === source) this.running.delete(documentId);
+      source.dispose();
+    }
+  }
+
+  /** An empty range at the cursor: VS Code then inserts exactly the text (see DESIGN.md). */
+  private items(completions: readonly string[], position: vscode.Position): vscode.InlineCompletionItem[] {
+    return completions.map((text) => new vscode.InlineCompletionItem(text, new vscode.Range(position, position)));
+  }
+}

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { ConfigWatcher } from '../config';
+import { CompletionCache } from '../core/completionCache';
+import { commentSyntax, isProseLanguage, knownCodeLanguages } from '../core/languages';
+import { isEnabledFor } from '../core/languageToggle';
+import { Methods } from '../protocol';
+import { InlineCompletionProvider } from './inlineCompletionProvider';
+import type { RunnerClient } from './runnerClient';
+import { Snooze } from './snooze';
+import type { StatusBar } from './statusBar';
+import { pickSnooze, showStatusMenu, toggleEverywhere } from './statusMenu';
+
+const PROSE = ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc'];
+
+export interface InlineFeatureDeps {
+  client: RunnerClient;
+  config: ConfigWatcher;
+  statusBar: StatusBar;
+  log: vscode.LogOutputChannel;
+}
+
+/** Wires ghost text: the provider, its commands, the status bar, warm-up and per-document clean-up. */
+export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposable {
+  const { client, config, statusBar, log } = deps;
+  const snooze = new Snooze();
+  const cache = new CompletionCache();
+  const provider = new InlineCompletionProvider({
+    client,
+    config: () => config.current,
+    cache,
+    snoozed: () => snooze.active,
+    log,
+    onActivity: (a) => statusBar.update({ thinking: a.thinking, ...(a.error !== undefined || !a.thinking ? { error: a.error } : {}) }),
+  });
+  const selector = [...PROSE, ...knownCodeLanguages()].map((language) => ({ language }));
+  const menu = { config: () => config.current, snooze, log };
+
+  const refreshEnabled = (): void => {
+    const language = vscode.window.activeTextEditor?.document.languageId;
+    const enabled = language === undefined || isEnabledFor(config.current.inlineEnable, language);
+    statusBar.update({ enabled, snoozedMinutes: snooze.active ? snooze.remainingMinutes : 0 });
+  };
+
+  let warmedUp = false;
+  const warmUp = (document: vscode.TextDocument | undefined): void => {
+    if (warmedUp || !document || snooze.active) return;
+    const language = document.languageId;
+    if (!isEnabledFor(config.current.inlineEnable, language) || !(isProseLanguage(language) || commentSyntax(language))) return;
+    warmedUp = true;
+    const { generationModel, dtype } = config.current;
+    void client.request(Methods.loadModel, { task: 'text-generation', model: generationModel, dtype }).then(
+      (r) => log.info(`Warmed up ${generationModel} (${r.dtype}) in ${Math.round(r.loadMs)} ms.`),
+      (err: unknown) => {
+        warmedUp = false;
+        log.warn(`Warm-up failed: ${err instanceof Error ? err.message : String(err)}`);
+        statusBar.update({ error: err instanceof Error ? err.message : String(err) });
+      },
+    );
+  };
+
+  // Activation starts nothing: the model warms up when an enabled document is opened or first edited.
+  refreshEnabled();
+  return vscode.Disposable.from(
+    snooze,
+    vscode.languages.registerInlineCompletionItemProvider(selector, provider),
+    vscode.commands.registerCommand('inkwell.toggleInlineCompletions', () => toggleEverywhere(menu)),
+    vscode.commands.registerCommand('inkwell.snoozeInlineCompletions', () => pickSnooze(menu)),
+    vscode.commands.registerCommand('inkwell.showStatusMenu', () => showStatusMenu(menu)),
+    snooze.onDidChange(refreshEnabled),
+    config.onDidChange((current, previous) => {
+      if (current.generationModel !== previous.generationModel || current.dtype !== previous.dtype) {
+        cache.clear();
+        warmedUp = false;
+      }
+      statusBar.update({ error: undefined });
+      refreshEnabled();
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      refreshEnabled();
+      warmUp(editor?.document);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!warmedUp && e.document === vscode.window.activeTextEditor?.document) warmUp(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      const documentId = document.uri.toString();
+      provider.forget(documentId);
+      if (client.currentState === 'ready') void client.request(Methods.closeDocument, { documentId }).catch(() => undefined);
+    }),
+  );
+}

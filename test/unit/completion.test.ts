@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Methods, type CompleteParams } from '../../src/protocol';
+import { ensureFixture } from '../fixtures/generate';
+import { startTestRunner, type TestRunner } from './runnerHarness';
+
+const TEXT = 'Inkwell writes along with you. It runs a small model on your own machine and suggests the next words as you type, ';
+
+describe('inline completion with KV-cache prefix reuse (real runner, generated model)', () => {
+  let runner: TestRunner;
+  let model: string;
+  before(async () => {
+    model = await ensureFixture('tiny-llama');
+    runner = startTestRunner();
+  });
+  after(() => runner.client.dispose());
+
+  const params = (prompt: string, over: Partial<CompleteParams> = {}): CompleteParams => ({
+    documentId: 'file:///doc.md',
+    model,
+    dtype: 'fp32',
+    prompt,
+    n: 1,
+    maxNewTokens: 12,
+    minNewTokens: 12,
+    ...over,
+  });
+  const fresh = (prompt: string) => runner.client.request(Methods.complete, params(prompt, { reuseCache: false, documentId: 'file:///other.md' }));
+
+  it('a growing prompt reuses the cached prefix and gives the same tokens as a fresh run', async () => {
+    const first = await runner.client.request(Methods.complete, params(TEXT));
+    assert.equal(first.reusedTokens, 0);
+    const longer = `${TEXT}and it never`;
+    const reused = await runner.client.request(Methods.complete, params(longer));
+    assert.ok(reused.reusedTokens > first.promptTokens / 2, `reused only ${reused.reusedTokens} of ${reused.promptTokens}`);
+    assert.ok(reused.reusedTokens < reused.promptTokens);
+    assert.deepEqual(reused.completions, (await fresh(longer)).completions);
+  });
+
+  it('accepting the suggestion keeps the generated tokens cached', async () => {
+    const first = await runner.client.request(Methods.complete, params(TEXT));
+    const accepted = TEXT + first.completions[0];
+    const next = await runner.client.request(Methods.complete, params(accepted));
+    assert.ok(next.reusedTokens >= first.promptTokens, `reused ${next.reusedTokens}, prompt was ${first.promptTokens}`);
+    assert.deepEqual(next.completions, (await fresh(accepted)).completions);
+  });
+
+  it('a prompt that diverges early crops the cache (or starts fresh) and stays correct', async () => {
+    await runner.client.request(Methods.complete, params(TEXT));
+    const edited = `Quite different words. ${TEXT}`;
+    const result = await runner.client.request(Methods.complete, params(edited));
+    assert.ok(result.reusedTokens < 3);
+    assert.deepEqual(result.completions, (await fresh(edited)).completions);
+    const shorter = TEXT.slice(0, 40);
+    const cropped = await runner.client.request(Methods.complete, params(shorter));
+    assert.deepEqual(cropped.completions, (await fresh(shorter)).completions);
+  });
+
+  it('closing the document drops its cache', async () => {
+    await runner.client.request(Methods.complete, params(TEXT));
+    await runner.client.request(Methods.closeDocument, { documentId: 'file:///doc.md' });
+    const after = await runner.client.request(Methods.complete, params(`${TEXT}x`));
+    assert.equal(after.reusedTokens, 0);
+  });
+
+  it('returns several distinct suggestions', async () => {
+    const result = await runner.client.request(Methods.complete, params(TEXT, { n: 3, seed: 1 }));
+    assert.equal(result.completions.length, 3);
+    assert.equal(new Set(result.completions).size, 3);
+    const status = await runner.client.request0(Methods.status);
+    assert.ok(status.prefixCache.documents >= 1);
+  });
+});
