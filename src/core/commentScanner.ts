@@ -75,6 +75,8 @@ export function findCommentAt(text: string, offset: number, syntax: CommentSynta
   ].sort(byLengthDesc((l) => l.token.length));
   const quotes = [...syntax.strings].sort(byLengthDesc((q) => q.open.length));
   const startChars = new Set([...blocks.map((b) => b.open[0]), ...lines.map((l) => l.token[0]), ...quotes.map((q) => q.open[0])]);
+  // Jumps to the next character that may start a token (a native scan, not a JS loop).
+  const nextCandidate = new RegExp(`[${[...startChars].map((c) => `\\${c}`).join('')}]`, 'g');
 
   const matchBlock = (i: number): BlockToken | undefined =>
     blocks.find((b) => {
@@ -88,7 +90,9 @@ export function findCommentAt(text: string, offset: number, syntax: CommentSynta
   let i = 0;
   while (i < offset) {
     if (!startChars.has(text[i])) {
-      i++;
+      nextCandidate.lastIndex = i;
+      const next = nextCandidate.exec(text);
+      i = next ? next.index : text.length;
       continue;
     }
     const block = matchBlock(i);

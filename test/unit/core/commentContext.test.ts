@@ -44,6 +44,11 @@ describe('line comments', () => {
     expectComment('const s = "esc \\" // no"; // yes ║', 'typescript', { kind: 'line' });
   });
 
+  test('the cursor inside a closed string is not in a comment', () => {
+    assert.equal(at('const s = "// not ║ a comment";', 'typescript'), null);
+    assert.equal(at('s = """\n# not ║ a comment\n"""', 'python'), null);
+  });
+
   test('the cursor inside a string being typed is not in a comment', () => {
     assert.equal(at('const url = "http://exa║', 'typescript'), null);
   });

@@ -35,6 +35,12 @@ describe('heading path', () => {
     assert.equal(hint('    # code\n║'), undefined);
   });
 
+  test('headings after a closed fence count again', () => {
+    assert.equal(hint('```\n# code\n```\n# After\n║'), 'After');
+    assert.equal(context('```\ncode\n```\n║').inCodeFence, false);
+    assert.equal(context('```\ncode ║\n```').inCodeFence, true);
+  });
+
   test('setext headings', () => {
     assert.equal(hint('Guide\n=====\n\nInstall\n-------\n║'), 'Guide > Install');
   });
