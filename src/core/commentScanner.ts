@@ -76,7 +76,7 @@ export function findCommentAt(text: string, offset: number, syntax: CommentSynta
   const quotes = [...syntax.strings].sort(byLengthDesc((q) => q.open.length));
   const startChars = new Set([...blocks.map((b) => b.open[0]), ...lines.map((l) => l.token[0]), ...quotes.map((q) => q.open[0])]);
   // Jumps to the next character that may start a token (a native scan, not a JS loop).
-  const nextCandidate = new RegExp(`[${[...startChars].map((c) => `\\${c}`).join('')}]`, 'g');
+  const nextCandidate = new RegExp(`[${[...startChars].map((c) => c.replace(/[\\\]^-]/, '\\$&')).join('')}]`, 'g');
 
   const matchBlock = (i: number): BlockToken | undefined =>
     blocks.find((b) => {

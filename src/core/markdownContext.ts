@@ -47,14 +47,17 @@ function unquote(value: string): string {
 }
 
 /** Line index just after the front matter (0 when there is none), and its title. */
-function frontMatter(lines: string[]): { end: number; title?: string } {
-  if (lines[0]?.trimEnd() !== '---') return { end: 0 };
+function frontMatter(text: string): { end: number; title?: string } {
+  if (!/^---[ \t]*\r?\n/.test(text)) return { end: 0 };
   let title: string | undefined;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (/^(---|\.\.\.)\s*$/.test(line)) return { end: i + 1, ...(title !== undefined ? { title } : {}) };
-    const m = /^title:\s*(.*)$/.exec(line);
+  let pos = text.indexOf('\n') + 1;
+  for (let line = 1; pos > 0; line++) {
+    const nl = text.indexOf('\n', pos);
+    const content = text.slice(pos, nl === -1 ? text.length : nl).replace(/\r$/, '');
+    if (/^(---|\.\.\.)\s*$/.test(content)) return { end: line + 1, ...(title !== undefined ? { title } : {}) };
+    const m = /^title:\s*(.*)$/.exec(content);
     if (m && title === undefined) title = unquote(m[1]);
+    pos = nl + 1;
   }
   // No closing line: it is not front matter (a thematic break at the top).
   return { end: 0 };
@@ -72,14 +75,13 @@ function setextLevel(line: string, previous: string | undefined): number | undef
   return undefined;
 }
 
+/** The first character after indentation and blockquote markers: only a few can start a heading or fence. */
+const significant = (line: string): string => /^[ \t>]*(.?)/.exec(line)?.[1] ?? '';
+
 /** The Markdown structure around `offset`. */
 export function markdownContextAt(text: string, offset: number): MarkdownContext {
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
-  const cursorLine = text.slice(0, offset).split('\n').length - 1;
-  const front = frontMatter(lines);
+  const front = frontMatter(text);
   const base = front.title !== undefined ? { title: front.title } : {};
-  if (cursorLine < front.end) return { inFrontMatter: true, inCodeFence: false, headings: [], ...base };
-
   let headings: MarkdownHeading[] = [];
   const push = (heading: MarkdownHeading) => {
     headings = headings.filter((h) => h.level < heading.level);
@@ -87,23 +89,31 @@ export function markdownContextAt(text: string, offset: number): MarkdownContext
   };
   let fence: Fence | undefined;
   let previous: string | undefined;
-  for (let i = front.end; i < cursorLine; i++) {
-    const line = lines[i];
-    if (fence) {
-      if (closesFence(line, fence)) fence = undefined;
+  let pos = 0;
+  for (let i = 0; ; i++) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const line = text.slice(pos, text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
+    const isCursorLine = nl === -1 || nl >= offset;
+    if (i < front.end) {
+      if (isCursorLine) return { inFrontMatter: true, inCodeFence: false, headings: [], ...base };
+    } else if (isCursorLine) {
+      const inCodeFence = fence !== undefined || fenceOpen(line) !== undefined;
+      return { inFrontMatter: false, inCodeFence, headings, ...base };
+    } else if (fence) {
+      if (significant(line) === fence.char && closesFence(line, fence)) fence = undefined;
       previous = undefined;
-      continue;
+    } else {
+      const first = significant(line);
+      fence = first === '`' || first === '~' ? fenceOpen(line) : undefined;
+      const atx = first === '#' ? atxHeading(line) : undefined;
+      const setext = first === '=' || first === '-' ? setextLevel(line, previous) : undefined;
+      if (atx) push(atx);
+      else if (setext !== undefined && previous !== undefined) push({ level: setext, text: previous.trim() });
+      previous = fence || atx || setext !== undefined ? undefined : line;
     }
-    fence = fenceOpen(line);
-    const atx = fence ? undefined : atxHeading(line);
-    const setext = fence || atx ? undefined : setextLevel(line, previous);
-    if (atx) push(atx);
-    else if (setext !== undefined && previous !== undefined) push({ level: setext, text: previous.trim() });
-    previous = fence || atx || setext !== undefined ? undefined : line;
+    pos = nl + 1;
   }
-  const current = lines[cursorLine] ?? '';
-  const inCodeFence = fence !== undefined || fenceOpen(current) !== undefined;
-  return { inFrontMatter: false, inCodeFence, headings, ...base };
 }
 
 /**

@@ -113,7 +113,10 @@ export class RunnerClient {
     clearTimeout(this.restartTimer);
     const running = this.running;
     this.running = undefined;
-    if (!running) return;
+    if (!running) {
+      this.setState('stopped');
+      return;
+    }
     running.exited.catch(() => undefined);
     try {
       await Promise.race([running.connection.sendRequest(Methods.shutdown), delay(2000)]);

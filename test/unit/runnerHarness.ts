@@ -17,6 +17,8 @@ export interface TestRunner {
   client: RunnerClient;
   logs: string[];
   states: RunnerState[];
+  /** Crash counts reported when the restart policy gave up. */
+  gaveUp: number[];
   settings: InitializeParams;
 }
 
@@ -24,6 +26,7 @@ export function startTestRunner(overrides: Partial<InitializeParams> = {}, polic
   if (!existsSync(RUNNER_PATH)) throw new Error(`${RUNNER_PATH} is missing: run "npm run build" first.`);
   const logs: string[] = [];
   const states: RunnerState[] = [];
+  const gaveUp: number[] = [];
   const settings: InitializeParams = {
     cacheDir: mkdtempSync(path.join(tmpdir(), 'inkwell-cache-')),
     localModelPath: '',
@@ -36,9 +39,10 @@ export function startTestRunner(overrides: Partial<InitializeParams> = {}, polic
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
     initializeParams: () => settings,
     onStateChange: (s) => states.push(s),
+    onGaveUp: (crashes) => gaveUp.push(crashes),
     policy,
   });
-  return { client, logs, states, settings };
+  return { client, logs, states, gaveUp, settings };
 }
 
 /** Resolves when `predicate` holds, checking on every state change or log line (no fixed sleeps). */

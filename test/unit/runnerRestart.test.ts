@@ -5,7 +5,6 @@ import { Methods } from '../../src/protocol';
 import { startTestRunner, waitFor } from './runnerHarness';
 
 describe('runner crash policy (real runner process)', () => {
-  const gaveUp: number[] = [];
   const runner = startTestRunner({}, new RestartPolicy(3, 60_000, 10, 50));
   after(() => runner.client.dispose());
 
@@ -24,6 +23,7 @@ describe('runner crash policy (real runner process)', () => {
     await waitFor(() => runner.client.currentState === 'ready', 'the second automatic restart');
     await killOnce();
     await waitFor(() => runner.client.currentState === 'gave-up', 'the policy to give up');
+    assert.deepEqual(runner.gaveUp, [3]);
     assert.equal(runner.client.pid, undefined);
     await assert.rejects(runner.client.request0(Methods.status), /crashed repeatedly.*Restart Model Runner/);
 
@@ -31,6 +31,7 @@ describe('runner crash policy (real runner process)', () => {
     const status = await runner.client.request0(Methods.status);
     assert.equal(status.busy, false);
     assert.ok(status.memory.rssMB > 0);
-    assert.equal(gaveUp.length, 0);
+    assert.deepEqual(runner.gaveUp, [3]);
+    assert.match(runner.logs.join('\n'), /stopped unexpectedly \(killed by SIGKILL\)/);
   });
 });
