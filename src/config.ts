@@ -32,6 +32,10 @@ export const SETTINGS = {
   inlineLength: setting<CompletionLength>('inline.length', 'sentence'),
   inlineSuggestions: setting('inline.suggestions', 1),
   inlineContextTokens: setting('inline.contextTokens', 1024),
+  backend: setting<'local' | 'openai-compatible'>('backend', 'local'),
+  remoteBaseUrl: setting('remote.baseUrl', ''),
+  remoteModel: setting('remote.model', ''),
+  remoteTimeoutMs: setting('remote.timeoutMs', 30000),
 };
 
 export type SettingName = keyof typeof SETTINGS;

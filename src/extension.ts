@@ -1,19 +1,28 @@
 /** Composition root: build the pieces, wire them, register disposables. Starts no runner and loads no model. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ConfigWatcher } from './config';
+import { ConfigWatcher, type Config } from './config';
+import { ApiKeyStore } from './host/apiKey';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { RunnerClient } from './host/runnerClient';
 import { StatusBar } from './host/statusBar';
 import { createLog } from './log';
-import type { ProgressParams } from './protocol';
+import type { BackendConfig, ProgressParams } from './protocol';
 
 let client: RunnerClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** The remote server only when the user chose it and gave a URL; otherwise local models. */
+function backendFor(config: Config, apiKey: string | undefined): BackendConfig {
+  if (config.backend !== 'openai-compatible' || !config.remoteBaseUrl) return { kind: 'local' };
+  return { kind: 'openai-compatible', baseUrl: config.remoteBaseUrl, model: config.remoteModel, apiKey, timeoutMs: config.remoteTimeoutMs };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
   const config = new ConfigWatcher(vscode.workspace);
+  const apiKey = new ApiKeyStore(context.secrets);
+  await apiKey.load();
   const statusBar = new StatusBar();
   const progress = new vscode.EventEmitter<ProgressParams>();
 
@@ -25,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
       localModelPath: config.current.localModelPath,
       offline: config.current.offline,
       threads: config.current.threads,
+      backend: backendFor(config.current, apiKey.current),
     }),
     onStateChange: (runner) => statusBar.update({ runner, ...(runner === 'ready' ? { error: undefined } : {}) }),
     onProgress: (p) => {
@@ -44,7 +54,10 @@ export function activate(context: vscode.ExtensionContext): void {
     config,
     statusBar,
     progress,
+    apiKey,
     config.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply settings to the runner: ${String(err)}`))),
+    apiKey.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply the API key: ${String(err)}`))),
+    vscode.commands.registerCommand('inkwell.setApiKey', () => apiKey.prompt()),
     registerContinueWriting({ client: runner, config: () => config.current, log, onProgress: progress.event }),
     registerInlineFeature({ client: runner, config, statusBar, log }),
     vscode.commands.registerCommand('inkwell.restartRunner', async () => {

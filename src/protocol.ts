@@ -14,6 +14,20 @@ export interface ModelRef {
   dtype: Dtype;
 }
 
+/** Where generation runs: the local models, or an OpenAI-compatible server the user configured. */
+export type BackendConfig =
+  | { kind: 'local' }
+  | {
+      kind: 'openai-compatible';
+      /** e.g. "http://localhost:8000/v1" (vLLM), "http://localhost:11434/v1" (Ollama). */
+      baseUrl: string;
+      model: string;
+      /** From VS Code's SecretStorage; never from settings. */
+      apiKey?: string;
+      /** Per-request timeout (connect and first byte), ms. */
+      timeoutMs: number;
+    };
+
 export interface InitializeParams {
   /** Where downloaded models are cached (the extension's global storage). */
   cacheDir: string;
@@ -23,6 +37,8 @@ export interface InitializeParams {
   offline: boolean;
   /** Threads for onnxruntime (0 = its default). */
   threads: number;
+  /** Local models by default; completions and instruction tasks go to a remote server when configured. */
+  backend?: BackendConfig;
 }
 export interface InitializeResult {
   pid: number;
@@ -161,6 +177,11 @@ export const RunnerErrorCode = {
   ModelCorrupt: -33003,
   InvalidParams: -33004,
   GenerationFailed: -33005,
+  RemoteUnauthorized: -33010,
+  RemoteModelNotFound: -33011,
+  RemoteUnreachable: -33012,
+  RemoteBadResponse: -33013,
+  RemoteTimeout: -33014,
 } as const;
 
 export const Methods = {

@@ -28,6 +28,14 @@ describe('settings: src/config.ts and package.json agree', () => {
     }
   });
 
+  it('settings that can send text to another server are machine-scoped and restricted', () => {
+    const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    for (const name of ['backend', 'remoteBaseUrl', 'remoteModel'] as const) {
+      assert.ok(restricted.includes(settingId(name)), `${settingId(name)} is not restricted`);
+      assert.equal(properties[settingId(name)]?.scope, 'machine', `${settingId(name)} can be set by a workspace`);
+    }
+  });
+
   it('every command is in the Inkwell category', () => {
     for (const command of manifest.contributes.commands) assert.equal(command.category, 'Inkwell', command.command);
   });
