@@ -24,6 +24,8 @@ export const SETTINGS = {
   dtype: setting<Dtype>('models.dtype', 'auto'),
   localModelPath: setting('models.localPath', ''),
   threads: setting('runner.threads', 0),
+  idleUnloadMinutes: setting('runner.idleUnloadMinutes', 10),
+  maxMemoryMB: setting('runner.maxMemoryMB', 3072),
   temperature: setting('generation.temperature', 0.7),
   topP: setting('generation.topP', 0.9),
   maxNewTokens: setting('generation.maxNewTokens', 128),
