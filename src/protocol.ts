@@ -6,7 +6,9 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 
 export type Dtype = 'auto' | 'fp32' | 'q8' | 'q4';
-export type Task = 'text-generation' | 'summarization' | 'translation';
+/** What a model is loaded for; each task keeps its own model loaded. `instruction` is a chat model for rewriting and drafting. */
+export type Task = 'text-generation' | 'instruction' | 'summarization' | 'translation';
+export const causalTasks: readonly Task[] = ['text-generation', 'instruction'];
 
 /** A model: a hub id ("HuggingFaceTB/SmolLM2-135M") or an absolute path to a local folder. */
 export interface ModelRef {
@@ -39,6 +41,10 @@ export interface InitializeParams {
   threads: number;
   /** Local models by default; completions and instruction tasks go to a remote server when configured. */
   backend?: BackendConfig;
+  /** Where models are downloaded from (default https://huggingface.co; tests point it at a local server). */
+  remoteHost?: string;
+  /** Unload models unused for this long (fractions allowed; 0 or absent: never). */
+  idleUnloadMinutes?: number;
 }
 export interface InitializeResult {
   pid: number;
@@ -65,6 +71,8 @@ export interface SamplingParams {
 }
 
 export interface GenerateParams extends ModelRef, SamplingParams {
+  /** Which loaded-model slot to use: the completion model (default) or the instruction model. */
+  task?: 'text-generation' | 'instruction';
   /** Either a raw prompt or chat messages (rendered with the model's chat template). */
   prompt?: string;
   messages?: ChatMessage[];
@@ -182,6 +190,8 @@ export const RunnerErrorCode = {
   RemoteUnreachable: -33012,
   RemoteBadResponse: -33013,
   RemoteTimeout: -33014,
+  DownloadFailed: -33020,
+  DiskFull: -33021,
 } as const;
 
 export const Methods = {
@@ -195,9 +205,84 @@ export const Methods = {
   unloadModel: new RequestType<UnloadModelParams, void, void>('inkwell/unloadModel'),
   status: new RequestType0<StatusResult, void>('inkwell/status'),
   shutdown: new RequestType0<void, void>('shutdown'),
+  downloadModel: new RequestType<DownloadModelParams, DownloadModelResult, void>('inkwell/downloadModel'),
+  listCachedModels: new RequestType0<CachedModel[], void>('inkwell/listCachedModels'),
+  deleteCachedModel: new RequestType<DeleteCachedModelParams, DeleteCachedModelResult, void>('inkwell/deleteCachedModel'),
+  modelInfo: new RequestType<ModelInfoParams, ModelInfoResult, void>('inkwell/modelInfo'),
 } as const;
 
 export const Notifications = {
   chunk: new NotificationType<ChunkParams>('inkwell/chunk'),
   progress: new NotificationType<ProgressParams>('inkwell/progress'),
 } as const;
+
+// ---- Models: downloads, cache, catalog info ----
+
+/**
+ * Progress of a model download, sent on the `progress` notification (so the status
+ * bar's percentage works unchanged). `loaded`/`total` are the current file's bytes;
+ * `overallLoaded`/`overallTotal` the whole download's; `progress` is the overall 0..100.
+ * Statuses: `initiate` once, `progress` per file start, chunk and end, `done` once at the end.
+ */
+export interface DownloadProgressParams extends ProgressParams {
+  kind: 'download';
+  file?: string;
+  overallLoaded: number;
+  overallTotal: number;
+}
+export function isDownloadProgress(p: ProgressParams): p is DownloadProgressParams {
+  return (p as Partial<DownloadProgressParams>).kind === 'download';
+}
+
+export interface DownloadModelParams {
+  task: Task;
+  /** A hub id ("org/name"). */
+  model: string;
+  dtype: Dtype;
+}
+export interface DownloadModelResult {
+  /** The dtype downloaded (`auto` resolved). */
+  dtype: Exclude<Dtype, 'auto'>;
+  /** Files fetched now (0 when everything was already cached and verified). */
+  files: number;
+  bytes: number;
+  ms: number;
+  /** Cached files found corrupt (size or sha256) and fetched again. */
+  refetched: string[];
+}
+
+export interface CachedModel {
+  model: string;
+  /** Files on disk and their total size. */
+  files: number;
+  bytes: number;
+  /** Dtypes whose weights are all downloaded, per task recorded at download. */
+  dtypes: Exclude<Dtype, 'auto'>[];
+  /** Every recorded file present with its recorded size, and at least one dtype complete. */
+  complete: boolean;
+}
+export interface DeleteCachedModelParams {
+  model: string;
+}
+export interface DeleteCachedModelResult {
+  /** Bytes freed (0 when the model was not cached). */
+  bytes: number;
+}
+
+export interface ModelInfoParams {
+  model: string;
+  task: Task;
+  /** Ask the hub too (default true; ignored in offline mode). */
+  remote?: boolean;
+}
+export interface ModelInfoResult {
+  model: string;
+  /** Where the answer came from: a local folder, the download cache, or the hub. */
+  source: 'local' | 'cache' | 'hub';
+  /** Dtypes with all weights for the task at that source, best first (q8, q4, fp32). */
+  dtypes: Exclude<Dtype, 'auto'>[];
+  /** Download size of each dtype for the task, in bytes (hub only). */
+  sizes: Partial<Record<Exclude<Dtype, 'auto'>, number>>;
+  /** Dtypes already downloaded and complete in the cache (local folders: all of `dtypes`). */
+  downloaded: Exclude<Dtype, 'auto'>[];
+}

@@ -21,6 +21,8 @@ export class DocumentStream implements vscode.Disposable {
   constructor(
     private readonly editor: vscode.TextEditor,
     at: vscode.Position,
+    /** Whether the first insertion starts a new undo step (false when it continues an edit we just made). */
+    private readonly newUndoStep = true,
   ) {
     const offset = editor.document.offsetAt(at);
     this.range = { start: offset, end: offset };
@@ -36,6 +38,11 @@ export class DocumentStream implements vscode.Disposable {
 
   get endReason(): StreamEnd | undefined {
     return this.ended;
+  }
+
+  /** Where the inserted text is now. */
+  get currentRange(): vscode.Range {
+    return this.vscodeRange();
   }
 
   /** Called once when the stream is interrupted by the user (conflict or closed document). */
@@ -77,7 +84,7 @@ export class DocumentStream implements vscode.Disposable {
     const at = document.positionAt(this.range.end);
     this.expected = { offset: this.range.end, text };
     const first = this.range.start === this.range.end;
-    const ok = await this.editor.edit((b) => b.insert(at, text), { undoStopBefore: first, undoStopAfter: false });
+    const ok = await this.editor.edit((b) => b.insert(at, text), { undoStopBefore: first && this.newUndoStep, undoStopAfter: false });
     this.expected = undefined;
     if (!ok && !this.ended) this.end('closed');
   }

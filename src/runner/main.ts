@@ -5,10 +5,11 @@
  */
 import { env } from '@huggingface/transformers';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
-import { Methods, Notifications } from '../protocol';
+import { Methods, Notifications, type BackendConfig } from '../protocol';
 import { complete } from './completion';
 import { ModelStore } from './modelStore';
 import { PrefixCache } from './prefixCache';
+import { remoteComplete, remoteGenerate } from './remote/openaiClient';
 import { runSeq2Seq } from './seq2seq';
 import { generateText, type GenerationHooks } from './textGeneration';
 import { WorkQueue } from './workQueue';
@@ -24,6 +25,8 @@ const store = new ModelStore((progress) => void connection.sendNotification(Noti
 const queue = new WorkQueue();
 /** KV caches of recent documents: about 46 KB a token at SmolLM2-135M's size, so 256 MB is ~5,500 tokens. */
 const prefixCache = new PrefixCache(256 * 2 ** 20);
+/** Where `generate` and `complete` run; a remote server batches requests itself, so they skip the local queue. */
+let backend: BackendConfig = { kind: 'local' };
 
 function hooks(streamId: string | undefined, token: CancellationToken): GenerationHooks {
   return {
@@ -36,6 +39,7 @@ function hooks(streamId: string | undefined, token: CancellationToken): Generati
 
 connection.onRequest(Methods.initialize, (params) => {
   store.configure(params);
+  backend = params.backend ?? { kind: 'local' };
   return {
     pid: process.pid,
     versions: { node: process.versions.node, transformers: env.version, onnxruntime: process.versions['onnxruntime'] ?? 'node' },
@@ -49,21 +53,23 @@ connection.onRequest(Methods.loadModel, async (params, token) =>
   }, token),
 );
 
-connection.onRequest(Methods.generate, async (params, token) =>
-  queue.run(async () => {
-    const loaded = await store.get('text-generation', params.model, params.dtype);
+connection.onRequest(Methods.generate, async (params, token) => {
+  if (backend.kind === 'openai-compatible') return remoteGenerate(backend, params, hooks(params.streamId, token));
+  return queue.run(async () => {
+    const loaded = await store.get(params.task ?? 'text-generation', params.model, params.dtype);
     if (loaded.kind !== 'causal') throw new Error('text-generation model is not a causal LM');
     return generateText(loaded, params, loaded.loadMs, hooks(params.streamId, token));
-  }, token),
-);
+  }, token);
+});
 
-connection.onRequest(Methods.complete, async (params, token) =>
-  queue.run(async () => {
+connection.onRequest(Methods.complete, async (params, token) => {
+  if (backend.kind === 'openai-compatible') return remoteComplete(backend, params, hooks(undefined, token));
+  return queue.run(async () => {
     const loaded = await store.get('text-generation', params.model, params.dtype);
     if (loaded.kind !== 'causal') throw new Error('text-generation model is not a causal LM');
     return complete(loaded, `${params.model}|${loaded.dtype}`, prefixCache, params, loaded.loadMs, hooks(undefined, token));
-  }, token),
-);
+  }, token);
+});
 
 connection.onRequest(Methods.closeDocument, (params) => prefixCache.drop(params.documentId));
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Dtype, Task } from '../protocol';
+import { causalTasks, type Dtype, type Task } from '../protocol';
 import { RunnerErrorCode } from '../protocol';
 import { runnerError } from './errors';
 
@@ -9,7 +9,7 @@ const DTYPE_SUFFIX: Record<Exclude<Dtype, 'auto'>, string> = { fp32: '', q8: '_q
 
 /** The ONNX graphs a task needs, by base name. */
 export function onnxBaseNames(task: Task): string[] {
-  return task === 'text-generation' ? ['model'] : ['encoder_model', 'decoder_model_merged'];
+  return causalTasks.includes(task) ? ['model'] : ['encoder_model', 'decoder_model_merged'];
 }
 
 export function onnxFiles(task: Task, dtype: Exclude<Dtype, 'auto'>): string[] {

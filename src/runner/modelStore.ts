@@ -10,7 +10,7 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import type { Dtype, InitializeParams, LoadedModel, ProgressParams, Task } from '../protocol';
-import { RunnerErrorCode } from '../protocol';
+import { causalTasks, RunnerErrorCode } from '../protocol';
 import { settingId } from '../config';
 import { loadFailure, runnerError } from './errors';
 import { checkModelFolder, isLocalFolder, modelFolder, onnxFiles, resolveDtype } from './modelFiles';
@@ -107,12 +107,12 @@ export class ModelStore {
     const now = Date.now();
     const info: LoadedModel = { task, model, dtype, loadedAt: now, lastUsedAt: now };
     try {
-      if (task === 'text-generation') {
+      if (causalTasks.includes(task)) {
         const tokenizer = await AutoTokenizer.from_pretrained(id, options);
         const lm = await AutoModelForCausalLM.from_pretrained(id, options);
         return { kind: 'causal', tokenizer, model: lm, dtype, loadMs: performance.now() - started, info };
       }
-      const pipe = (await pipeline(task, id, options)) as SummarizationPipeline | TranslationPipeline;
+      const pipe = (await pipeline(task === 'translation' ? 'translation' : 'summarization', id, options)) as SummarizationPipeline | TranslationPipeline;
       return { kind: 'seq2seq', pipe, dtype, loadMs: performance.now() - started, info };
     } catch (err) {
       throw loadFailure(model, onnxFiles(task, dtype).join(' or '), err);
