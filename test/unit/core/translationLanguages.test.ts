@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { detectLanguage, NLLB_MODEL, translationModelFor } from '../../../src/core/translationLanguages';
+
+describe('translation model choice', () => {
+  it('uses an opus-mt pair when one exists', () => {
+    assert.deepEqual(translationModelFor('auto', 'en', 'de'), { model: 'Xenova/opus-mt-en-de' });
+  });
+  it('falls back to NLLB with FLORES codes', () => {
+    assert.deepEqual(translationModelFor('auto', 'de', 'fr'), { model: NLLB_MODEL, srcLang: 'deu_Latn', tgtLang: 'fra_Latn' });
+  });
+  it('keeps a configured model; multilingual ones get codes', () => {
+    assert.deepEqual(translationModelFor('/models/my-marian', 'en', 'de'), { model: '/models/my-marian' });
+    assert.equal(translationModelFor('facebook/m2m100_418M', 'en', 'ja').tgtLang, 'jpn_Jpan');
+  });
+});
+
+describe('source language detection', () => {
+  it('recognises common languages', () => {
+    assert.equal(detectLanguage('The cat is in the garden and it is happy with the sun.'), 'en');
+    assert.equal(detectLanguage('Der Hund ist nicht im Garten, und das ist gut.'), 'de');
+    assert.equal(detectLanguage('Le chat est dans la maison et les enfants jouent.'), 'fr');
+    assert.equal(detectLanguage('これは日本語の文章です。'), 'ja');
+    assert.equal(detectLanguage('Привет, как дела?'), 'ru');
+  });
+  it('says nothing when unsure', () => {
+    assert.equal(detectLanguage('x = 1'), undefined);
+  });
+});
