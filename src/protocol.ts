@@ -107,6 +107,8 @@ export interface CompleteParams extends ModelRef, SamplingParams {
   n: number;
   /** Reuse the document's cached prefix (default true; the benchmark compares with false). */
   reuseCache?: boolean;
+  /** Text after the cursor, for servers that fill in the middle (local models ignore it). */
+  suffix?: string;
 }
 export interface CompleteResult {
   completions: string[];
@@ -135,6 +137,17 @@ export interface TranslateParams extends Seq2SeqParams {
 export interface Seq2SeqResult {
   text: string;
   timings: Timings;
+}
+
+/** Token counts for planning chunks, and the most input tokens the model reads. */
+export interface CountTokensParams extends ModelRef {
+  task: Task;
+  texts: string[];
+}
+export interface CountTokensResult {
+  counts: number[];
+  /** The model's input limit in tokens. */
+  limit: number;
 }
 
 export interface LoadModelParams extends ModelRef {
@@ -201,6 +214,7 @@ export const Methods = {
   translate: new RequestType<TranslateParams, Seq2SeqResult, void>('inkwell/translate'),
   complete: new RequestType<CompleteParams, CompleteResult, void>('inkwell/complete'),
   closeDocument: new RequestType<DocumentParams, void, void>('inkwell/closeDocument'),
+  countTokens: new RequestType<CountTokensParams, CountTokensResult, void>('inkwell/countTokens'),
   loadModel: new RequestType<LoadModelParams, LoadModelResult, void>('inkwell/loadModel'),
   unloadModel: new RequestType<UnloadModelParams, void, void>('inkwell/unloadModel'),
   status: new RequestType0<StatusResult, void>('inkwell/status'),

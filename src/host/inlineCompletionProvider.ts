@@ -85,7 +85,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     try {
       const result = await this.deps.client.request(
         Methods.complete,
-        { documentId, model: config.generationModel, dtype: config.dtype, prompt: hint + prefix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0 },
+        { documentId, model: config.generationModel, dtype: config.dtype, prompt: hint + prefix, suffix: prompt.suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0 },
         source.token,
       );
       if (source.token.isCancellationRequested) return [];

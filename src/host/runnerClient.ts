@@ -147,6 +147,8 @@ export class RunnerClient {
     this.setState('starting');
     const child = fork(this.options.runnerPath, [], {
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      // The runner is a plain bundle: no inspector or loader flags from the host's own command line.
+      execArgv: [],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     const log = this.options.log;

@@ -5,11 +5,15 @@
  */
 import { env } from '@huggingface/transformers';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
-import { Methods, Notifications, type BackendConfig } from '../protocol';
+import { settingId } from '../config';
+import { Methods, Notifications, RunnerErrorCode, type BackendConfig } from '../protocol';
+import { runnerError } from './errors';
 import { complete } from './completion';
+import { registerModelHandlers } from './downloadHandlers';
 import { ModelStore } from './modelStore';
 import { PrefixCache } from './prefixCache';
-import { remoteComplete, remoteGenerate } from './remote/openaiClient';
+import { remoteComplete, remoteGenerate, type RemoteBackend } from './remote/openaiClient';
+import { countTokens } from './tokenCount';
 import { runSeq2Seq } from './seq2seq';
 import { generateText, type GenerationHooks } from './textGeneration';
 import { WorkQueue } from './workQueue';
@@ -37,8 +41,23 @@ function hooks(streamId: string | undefined, token: CancellationToken): Generati
   };
 }
 
+let offline = false;
+
+/** The configured server, unless offline mode forbids any network use (then a clear error, not a silent local fallback). */
+function remote(): RemoteBackend | undefined {
+  if (backend.kind !== 'openai-compatible') return undefined;
+  if (offline) {
+    throw runnerError(
+      RunnerErrorCode.RemoteUnreachable,
+      `Offline mode is on ("${settingId('offline')}"), so Inkwell does not contact the server at ${backend.baseUrl}. Turn offline mode off, or set "${settingId('backend')}" to "local".`,
+    );
+  }
+  return backend;
+}
+
 connection.onRequest(Methods.initialize, (params) => {
   store.configure(params);
+  offline = params.offline;
   backend = params.backend ?? { kind: 'local' };
   return {
     pid: process.pid,
@@ -54,7 +73,8 @@ connection.onRequest(Methods.loadModel, async (params, token) =>
 );
 
 connection.onRequest(Methods.generate, async (params, token) => {
-  if (backend.kind === 'openai-compatible') return remoteGenerate(backend, params, hooks(params.streamId, token));
+  const server = remote();
+  if (server) return remoteGenerate(server, params, hooks(params.streamId, token));
   return queue.run(async () => {
     const loaded = await store.get(params.task ?? 'text-generation', params.model, params.dtype);
     if (loaded.kind !== 'causal') throw new Error('text-generation model is not a causal LM');
@@ -63,7 +83,8 @@ connection.onRequest(Methods.generate, async (params, token) => {
 });
 
 connection.onRequest(Methods.complete, async (params, token) => {
-  if (backend.kind === 'openai-compatible') return remoteComplete(backend, params, hooks(undefined, token));
+  const server = remote();
+  if (server) return remoteComplete(server, params, hooks(undefined, token));
   return queue.run(async () => {
     const loaded = await store.get('text-generation', params.model, params.dtype);
     if (loaded.kind !== 'causal') throw new Error('text-generation model is not a causal LM');
@@ -89,6 +110,10 @@ connection.onRequest(Methods.translate, async (params, token) =>
   }, token),
 );
 
+connection.onRequest(Methods.countTokens, async (params, token) =>
+  queue.run(async () => countTokens(await store.get(params.task, params.model, params.dtype), params.texts), token),
+);
+
 connection.onRequest(Methods.unloadModel, (params) =>
   queue.run(async () => {
     prefixCache.clear();
@@ -110,6 +135,8 @@ connection.onRequest(Methods.shutdown, async () => {
   await store.unload();
   setImmediate(() => process.exit(0));
 });
+
+registerModelHandlers(connection, { store, queue, prefixCache });
 
 // The parent went away (closed the channel or died): nothing left to serve.
 process.on('disconnect', () => process.exit(0));

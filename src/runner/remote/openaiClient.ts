@@ -1,0 +1,144 @@
+/**
+ * Generation on an OpenAI-compatible server (vLLM, TGI, Ollama, llama.cpp
+ * server), in place of the local models: the runner's `generate` and `complete`
+ * requests, with the same results.
+ *
+ * `baseUrl` is used as given, like the OpenAI SDKs do: it includes the version
+ * (`http://localhost:8000/v1`); only a trailing slash is removed. Requests go
+ * nowhere else: no proxy, no redirects followed.
+ */
+import { ResponseError, type CancellationToken } from 'vscode-jsonrpc';
+import type { CompleteParams, CompleteResult, GenerateParams, GenerateResult, SamplingParams } from '../../protocol';
+import { RunnerErrorCode } from '../../protocol';
+import { REQUEST_CANCELLED, runnerError } from '../errors';
+import type { RemoteBackend } from './remoteErrors';
+import { streamCompletion, type RemoteOptions, type StreamResult } from './stream';
+
+export type { RemoteBackend } from './remoteErrors';
+export type { RemoteOptions } from './stream';
+
+export interface RemoteHooks {
+  token: CancellationToken;
+  onText: (delta: string) => void;
+}
+
+/** Inline completion params; `suffix` (the text after the cursor) asks for fill-in-the-middle. */
+export type RemoteCompleteParams = CompleteParams & { suffix?: string };
+
+/** Temperature for the extra, sampled suggestions when the first is greedy (as the local runner does). */
+const ALTERNATIVE_TEMPERATURE = 0.8;
+/** OpenAI accepts at most 4 stop strings; the rest are enforced here only. */
+const MAX_SERVER_STOPS = 4;
+
+/** The `generate` request: a prompt to `/completions`, chat messages to `/chat/completions`. */
+export async function remoteGenerate(backend: RemoteBackend, params: GenerateParams, hooks: RemoteHooks, options?: RemoteOptions): Promise<GenerateResult> {
+  const server = checked(backend, hooks.token);
+  const started = performance.now();
+  const chat = !!params.messages && params.messages.length > 0;
+  if (!chat && typeof params.prompt !== 'string') throw runnerError(RunnerErrorCode.InvalidParams, 'generate needs a prompt or chat messages.');
+  const body = { ...samplingBody(server, params), ...(chat ? { messages: params.messages } : { prompt: params.prompt }) };
+  const result = await streamCompletion(server, { endpoint: chat ? '/chat/completions' : '/completions', body, stops: stopsOf(params), onText: hooks.onText }, hooks.token, options);
+  const end = performance.now();
+  const choice = result.choices[0] ?? { text: '', finishReason: 'stop' };
+  const promptText = chat ? (params.messages ?? []).map((m) => m.content).join('\n') : (params.prompt ?? '');
+  return {
+    text: choice.text,
+    promptTokens: result.usage?.prompt_tokens ?? estimateTokens(promptText),
+    generatedTokens: generatedTokens(result),
+    finishReason: choice.finishReason,
+    timings: timings(started, result.firstTextAt, end),
+  };
+}
+
+/**
+ * The `complete` request: up to 3 distinct continuations from `/completions`.
+ * Asks for them with `n` in one request; servers that ignore `n` (Ollama,
+ * llama.cpp) get more requests, one at a time. The first continuation follows
+ * `temperature`; the others are sampled, as the local runner does.
+ */
+export async function remoteComplete(backend: RemoteBackend, params: RemoteCompleteParams, hooks: RemoteHooks, options?: RemoteOptions): Promise<CompleteResult> {
+  const server = checked(backend, hooks.token);
+  const started = performance.now();
+  const wanted = Math.min(3, Math.max(1, Math.round(params.n)));
+  const completions: string[] = [];
+  let promptTokens: number | undefined;
+  let generated = 0;
+  let firstTextAt = 0;
+
+  for (let attempt = 0; completions.length < wanted && attempt < wanted + 2 && !hooks.token.isCancellationRequested; attempt++) {
+    const sampled = attempt > 0 || (params.temperature ?? 0) > 0;
+    const n = sampled ? wanted - completions.length : 1;
+    const temperature = attempt === 0 ? (params.temperature ?? 0) : Math.max(params.temperature ?? 0, ALTERNATIVE_TEMPERATURE);
+    const seed = params.seed === undefined ? undefined : params.seed + attempt;
+    const body = {
+      ...samplingBody(server, { ...params, temperature, seed }),
+      prompt: params.prompt,
+      ...(params.suffix ? { suffix: params.suffix } : {}),
+      ...(n > 1 ? { n } : {}),
+    };
+    const result = await streamCompletion(server, { endpoint: '/completions', body, stops: stopsOf(params), onText: attempt === 0 ? hooks.onText : () => undefined }, hooks.token, options);
+    promptTokens ??= result.usage?.prompt_tokens;
+    generated += generatedTokens(result);
+    firstTextAt ||= result.firstTextAt;
+    if (result.choices.some((choice) => choice.finishReason === 'cancelled')) break;
+    for (const choice of result.choices) {
+      if (completions.length < wanted && !completions.includes(choice.text)) completions.push(choice.text);
+    }
+  }
+  const end = performance.now();
+  return {
+    completions,
+    promptTokens: promptTokens ?? estimateTokens(params.prompt),
+    reusedTokens: 0,
+    generatedTokens: generated,
+    timings: timings(started, firstTextAt, end),
+  };
+}
+
+/** Validates the configuration and normalizes the base URL. A request cancelled before it started fails as locally. */
+function checked(backend: RemoteBackend, token: CancellationToken): RemoteBackend {
+  if (token.isCancellationRequested) throw new ResponseError(REQUEST_CANCELLED, 'Request cancelled before it started.');
+  const baseUrl = backend.baseUrl.trim().replace(/\/+$/, '');
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw runnerError(RunnerErrorCode.InvalidParams, `inkwell.remote.baseUrl "${backend.baseUrl}" is not an http(s) URL, e.g. http://localhost:8000/v1.`);
+  }
+  if (!backend.model.trim()) throw runnerError(RunnerErrorCode.InvalidParams, `Set inkwell.remote.model to a model the server at ${baseUrl} serves.`);
+  return { ...backend, baseUrl, model: backend.model.trim() };
+}
+
+/** The OpenAI sampling fields. topK, repetitionPenalty and minNewTokens have no standard field and are not sent. */
+function samplingBody(server: RemoteBackend, params: SamplingParams): Record<string, unknown> {
+  const stops = stopsOf(params).slice(0, MAX_SERVER_STOPS);
+  return {
+    model: server.model,
+    max_tokens: params.maxNewTokens,
+    // Servers' defaults differ (OpenAI: 1); the runner's is greedy.
+    temperature: params.temperature ?? 0,
+    ...(params.topP !== undefined ? { top_p: params.topP } : {}),
+    ...(stops.length > 0 ? { stop: stops } : {}),
+    ...(params.seed !== undefined ? { seed: params.seed } : {}),
+  };
+}
+
+function stopsOf(params: SamplingParams): string[] {
+  return (params.stop ?? []).filter((stop) => stop.length > 0);
+}
+
+function generatedTokens(result: StreamResult): number {
+  return result.usage?.completion_tokens ?? result.textChunks;
+}
+
+/** About 4 characters a token, for servers that do not report usage. */
+function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+function timings(started: number, firstTextAt: number, end: number): GenerateResult['timings'] {
+  return { loadMs: 0, firstTokenMs: (firstTextAt || end) - started, totalMs: end - started };
+}

@@ -1,0 +1,222 @@
+/**
+ * One attempt at a streamed completion: one HTTP request, its SSE stream read
+ * into choices, stop strings enforced as the text grows.
+ */
+import { SseParser } from '../../core/sse';
+import { StopTextTracker } from '../../core/stopText';
+import { RunnerErrorCode } from '../../protocol';
+import { runnerError } from '../errors';
+import { post, TransportError, type PostResponse } from './http';
+import { badResponse, excerpt, httpError, RETRYABLE_STATUSES, RetryableError, serverMessage, transportError, type RemoteBackend } from './remoteErrors';
+
+export type Endpoint = '/completions' | '/chat/completions';
+
+export interface RemoteOptions {
+  /** Longest silence between two chunks of an answer (default: timeoutMs, at most 30 s). */
+  idleTimeoutMs?: number;
+  /** Waits before the 2nd, 3rd… attempt (default 250 ms, 1 s). */
+  retryDelaysMs?: readonly number[];
+}
+
+export interface StreamRequest {
+  endpoint: Endpoint;
+  /** The request body without `stream` and `stream_options`. */
+  body: Record<string, unknown>;
+  stops: readonly string[];
+  /** Safe-to-show text of the first choice, in order. */
+  onText: (delta: string) => void;
+}
+
+export interface ChoiceResult {
+  text: string;
+  finishReason: 'stop' | 'length' | 'cancelled';
+}
+
+export interface StreamResult {
+  choices: ChoiceResult[];
+  usage?: { prompt_tokens?: number; completion_tokens?: number };
+  /** Chunks that carried text: about one per token on vLLM, Ollama, llama.cpp and TGI. */
+  textChunks: number;
+  /** performance.now() of the first text, 0 if none. */
+  firstTextAt: number;
+}
+
+/** Optional body fields that some servers reject; dropped (per server and model) after a 400 that names them. */
+const OPTIONAL_FIELDS = ['stream_options', 'suffix'];
+const unsupported = new Map<string, Set<string>>();
+
+interface StreamEvent {
+  error?: unknown;
+  usage?: StreamResult['usage'];
+  choices?: { index?: number; text?: string; delta?: { content?: string | null }; message?: { content?: string | null }; finish_reason?: string | null }[];
+}
+
+/** The text of one choice, cut at stop strings as it grows. */
+class ChoiceText {
+  raw = '';
+  finishReason: string | undefined;
+  readonly tracker: StopTextTracker;
+  constructor(stops: readonly string[]) {
+    this.tracker = new StopTextTracker(stops);
+  }
+  get ended(): boolean {
+    return this.tracker.stopped || this.finishReason !== undefined;
+  }
+  result(cancelled: boolean): ChoiceResult {
+    return { text: this.tracker.text, finishReason: this.finish(cancelled) };
+  }
+  /** The server's 'length' or 'stop' (other reasons count as 'stop'); 'cancelled' if it had not finished. */
+  private finish(cancelled: boolean): ChoiceResult['finishReason'] {
+    if (this.tracker.stopped) return 'stop';
+    if (this.finishReason === 'length') return 'length';
+    return this.finishReason || !cancelled ? 'stop' : 'cancelled';
+  }
+}
+
+/** The server rejected an optional field; it is now dropped for this server, so try again. */
+export class UnsupportedField extends Error {}
+
+/** One attempt: one HTTP request and its stream. */
+export class StreamReader {
+  private readonly choices: ChoiceText[] = [];
+  private usage: StreamResult['usage'];
+  private textChunks = 0;
+  private firstTextAt = 0;
+  private readonly idleTimeoutMs: number;
+
+  constructor(
+    private readonly backend: RemoteBackend,
+    private readonly request: StreamRequest,
+    options: RemoteOptions,
+  ) {
+    this.idleTimeoutMs = options.idleTimeoutMs ?? Math.min(backend.timeoutMs, 30_000);
+  }
+
+  private get serverKey(): string {
+    return `${this.backend.baseUrl}|${this.backend.model}`;
+  }
+
+  get receivedText(): boolean {
+    return this.textChunks > 0;
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    const dropped = unsupported.get(this.serverKey) ?? new Set<string>();
+    const body: Record<string, unknown> = { ...this.request.body, stream: true, stream_options: { include_usage: true } };
+    for (const field of dropped) delete body[field];
+    let response: PostResponse;
+    try {
+      response = await post({
+        url: new URL(this.backend.baseUrl + this.request.endpoint),
+        body,
+        apiKey: this.backend.apiKey,
+        signal,
+        firstByteTimeoutMs: this.backend.timeoutMs,
+        idleTimeoutMs: this.idleTimeoutMs,
+      });
+    } catch (err) {
+      throw this.transportFailure(err);
+    }
+    if (response.status < 200 || response.status > 299) await this.failHttp(response, body, dropped);
+    const type = response.headers['content-type'] ?? '';
+    if (/application\/json/i.test(type)) {
+      // The server ignored `stream: true` and answered in one piece.
+      this.handle(await this.readAll(response));
+      return;
+    }
+    if (type && !/event-stream/i.test(type)) {
+      response.close();
+      throw badResponse(this.backend, `it answered with ${excerpt(type, 60)} instead of an event stream; check inkwell.remote.baseUrl`);
+    }
+    const parser = new SseParser();
+    try {
+      for await (const text of response.text()) {
+        for (const data of parser.push(text)) this.handle(data);
+        if (parser.done || this.allStopped()) break;
+      }
+      if (!parser.done) for (const data of parser.end()) this.handle(data);
+    } catch (err) {
+      if (!(err instanceof TransportError) || err.kind !== 'reset') throw this.transportFailure(err);
+      // The connection broke: fine if the answer was complete, else cut off (below).
+    }
+    if (!parser.done && !this.choices[0]?.ended) {
+      const error = badResponse(this.backend, 'the server closed the stream early (no [DONE] and no finish_reason), so the partial answer was discarded');
+      throw this.receivedText ? error : new RetryableError(error);
+    }
+  }
+
+  result(cancelled: boolean): StreamResult {
+    const choices = this.choices.map((choice, index) => {
+      const delta = choice.tracker.finish(choice.raw);
+      if (index === 0 && delta) this.request.onText(delta);
+      return choice.result(cancelled);
+    });
+    if (choices.length === 0) choices.push({ text: '', finishReason: cancelled ? 'cancelled' : 'stop' });
+    return { choices, usage: this.usage, textChunks: this.textChunks, firstTextAt: this.firstTextAt };
+  }
+
+  /** Every expected choice reached a stop string: stop reading, which stops the server generating. */
+  private allStopped(): boolean {
+    const wanted = typeof this.request.body['n'] === 'number' ? this.request.body['n'] : 1;
+    return this.choices.length >= wanted && this.choices.every((choice) => choice.tracker.stopped);
+  }
+
+  private handle(data: string): void {
+    let event: StreamEvent;
+    try {
+      event = JSON.parse(data) as StreamEvent;
+    } catch {
+      throw badResponse(this.backend, `a data line is not JSON ("${excerpt(data, 80)}")`);
+    }
+    if (!event || typeof event !== 'object') throw badResponse(this.backend, `a data line is not a JSON object ("${excerpt(data, 80)}")`);
+    if (event.error) throw runnerError(RunnerErrorCode.RemoteBadResponse, `The server at ${this.backend.baseUrl} reported an error: ${serverMessage(data)}`);
+    if (event.usage) this.usage = event.usage;
+    if (!Array.isArray(event.choices)) {
+      if (event.usage) return;
+      throw badResponse(this.backend, `a chunk has no "choices" (${excerpt(data, 80)})`);
+    }
+    for (const choice of event.choices) {
+      const index = typeof choice.index === 'number' ? choice.index : 0;
+      const state = (this.choices[index] ??= new ChoiceText(this.request.stops));
+      const text = this.request.endpoint === '/chat/completions' ? (choice.delta?.content ?? choice.message?.content) : choice.text;
+      if (typeof text === 'string' && text && !state.tracker.stopped) {
+        this.textChunks++;
+        this.firstTextAt ||= performance.now();
+        state.raw += text;
+        const delta = state.tracker.update(state.raw);
+        if (index === 0 && delta) this.request.onText(delta);
+      }
+      if (choice.finish_reason) state.finishReason = choice.finish_reason;
+    }
+  }
+
+  private async failHttp(response: PostResponse, body: Record<string, unknown>, dropped: Set<string>): Promise<never> {
+    const text = await this.readAll(response);
+    const status = response.status;
+    const field = OPTIONAL_FIELDS.find((name) => name in body && text.includes(name));
+    if ((status === 400 || status === 422) && field) {
+      dropped.add(field);
+      unsupported.set(this.serverKey, dropped);
+      throw new UnsupportedField(field);
+    }
+    const error = httpError(this.backend, status, text, this.request.endpoint);
+    if (!RETRYABLE_STATUSES.includes(status)) throw error;
+    const retryAfter = Number(response.headers['retry-after']);
+    throw new RetryableError(error, Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
+  }
+
+  private async readAll(response: PostResponse): Promise<string> {
+    try {
+      return await response.readAll();
+    } catch (err) {
+      throw this.transportFailure(err);
+    }
+  }
+
+  private transportFailure(err: unknown): unknown {
+    if (!(err instanceof TransportError)) return err;
+    const error = transportError(this.backend, err, this.idleTimeoutMs);
+    return err.kind === 'refused' || err.kind === 'reset' ? new RetryableError(error) : error;
+  }
+}
+
