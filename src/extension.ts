@@ -5,6 +5,8 @@ import { ConfigWatcher, type Config } from './config';
 import { ApiKeyStore } from './host/apiKey';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
+import { registerModelCommands } from './host/models';
+import { registerWritingCommands } from './host/writing';
 import { RunnerClient } from './host/runnerClient';
 import { StatusBar } from './host/statusBar';
 import { createLog } from './log';
@@ -35,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       offline: config.current.offline,
       threads: config.current.threads,
       backend: backendFor(config.current, apiKey.current),
+      idleUnloadMinutes: config.current.idleUnloadMinutes,
     }),
     onStateChange: (runner) => statusBar.update({ runner, ...(runner === 'ready' ? { error: undefined } : {}) }),
     onProgress: (p) => {
@@ -48,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   });
   const runner = client;
+  const models = registerModelCommands({ client: runner, config, log, context, onProgress: progress.event });
+  const commandDeps = { client: runner, config: () => config.current, log, ensureAvailable: models.ensureAvailable };
 
   context.subscriptions.push(
     log,
@@ -58,7 +63,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     config.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply settings to the runner: ${String(err)}`))),
     apiKey.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply the API key: ${String(err)}`))),
     vscode.commands.registerCommand('inkwell.setApiKey', () => apiKey.prompt()),
-    registerContinueWriting({ client: runner, config: () => config.current, log, onProgress: progress.event }),
+    models.disposable,
+    registerContinueWriting({ ...commandDeps, onProgress: progress.event }),
+    registerWritingCommands({ ...commandDeps, state: context.globalState }),
     registerInlineFeature({ client: runner, config, statusBar, log }),
     vscode.commands.registerCommand('inkwell.restartRunner', async () => {
       await runner.restart();

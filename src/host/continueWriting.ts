@@ -1,17 +1,13 @@
 import * as vscode from 'vscode';
-import type { Config } from '../config';
 import { Methods, type ProgressParams } from '../protocol';
 import { DocumentStream } from './documentStream';
-import type { RunnerClient } from './runnerClient';
+import { modelReady, type CommandDeps } from './writing/commandDeps';
 import { showRunnerError } from './runnerErrors';
 
 /** How much text before the cursor goes into the prompt. */
 const PROMPT_CHARS = 4000;
 
-export interface ContinueWritingDeps {
-  client: RunnerClient;
-  config: () => Config;
-  log: vscode.LogOutputChannel;
+export interface ContinueWritingDeps extends CommandDeps {
   onProgress: vscode.Event<ProgressParams>;
 }
 
@@ -38,6 +34,7 @@ export async function continueWriting(deps: ContinueWritingDeps): Promise<void> 
     return;
   }
   const config = deps.config();
+  if (!(await modelReady(deps, 'text-generation', config.generationModel))) return;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Inkwell: writing', cancellable: true },
     async (progress, token) => {

@@ -17,6 +17,8 @@ export interface InlineDeps {
   config: () => Config;
   cache: CompletionCache;
   snoozed: () => boolean;
+  /** Is the model on disk (or served remotely)? Inline suggestions never start a download. */
+  modelReady: () => Promise<boolean>;
   log: vscode.LogOutputChannel;
   /** Reports "thinking" (a request is running) and errors to the status bar. */
   onActivity: (activity: { thinking: boolean; error?: string }) => void;
@@ -75,6 +77,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
 
     const cached = this.deps.cache.get(keyParts);
     if (cached && cached.length > 0) return this.items(cached, position);
+    if (!(await this.deps.modelReady())) return [];
 
     if (!explicit && !(await delay(config.inlineDebounceMs, token))) return [];
     this.running.get(documentId)?.cancel();

@@ -4,6 +4,7 @@ import { CompletionCache } from '../core/completionCache';
 import { commentSyntax, isProseLanguage, knownCodeLanguages } from '../core/languages';
 import { isEnabledFor } from '../core/languageToggle';
 import { Methods } from '../protocol';
+import { isModelDownloaded } from './models';
 import { InlineCompletionProvider } from './inlineCompletionProvider';
 import type { RunnerClient } from './runnerClient';
 import { Snooze } from './snooze';
@@ -24,11 +25,31 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
   const { client, config, statusBar, log } = deps;
   const snooze = new Snooze();
   const cache = new CompletionCache();
+  // Whether the completion model can be used without a download; rechecked after a while when it can't.
+  let ready: { key: string; value: Promise<boolean>; at: number } | undefined;
+  const modelReady = (): Promise<boolean> => {
+    const { backend, generationModel, dtype } = config.current;
+    if (backend === 'openai-compatible') return Promise.resolve(true);
+    const key = `${generationModel}|${dtype}`;
+    if (!ready || ready.key !== key || Date.now() - ready.at > 15_000) {
+      const value = isModelDownloaded(client, 'text-generation', generationModel, dtype).then(
+        (ok) => {
+          if (!ok) statusBar.update({ error: `${generationModel} is not downloaded yet. Run "Inkwell: Download Models…" or choose another model.` });
+          return ok;
+        },
+        () => false,
+      );
+      ready = { key, value, at: Date.now() };
+      void value.then((ok) => ok && ready?.value === value && (ready.at = Infinity));
+    }
+    return ready.value;
+  };
   const provider = new InlineCompletionProvider({
     client,
     config: () => config.current,
     cache,
     snoozed: () => snooze.active,
+    modelReady,
     log,
     onActivity: (a) => statusBar.update({ thinking: a.thinking, ...(a.error !== undefined || !a.thinking ? { error: a.error } : {}) }),
   });
@@ -47,8 +68,11 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
     const language = document.languageId;
     if (!isEnabledFor(config.current.inlineEnable, language) || !(isProseLanguage(language) || commentSyntax(language))) return;
     warmedUp = true;
-    const { generationModel, dtype } = config.current;
-    void client.request(Methods.loadModel, { task: 'text-generation', model: generationModel, dtype }).then(
+    const { generationModel, dtype, backend } = config.current;
+    if (backend === 'openai-compatible') return;
+    void modelReady()
+      .then((ok) => (ok ? client.request(Methods.loadModel, { task: 'text-generation', model: generationModel, dtype }) : Promise.reject(new Error(`${generationModel} is not downloaded yet.`))))
+      .then(
       (r) => log.info(`Warmed up ${generationModel} (${r.dtype}) in ${Math.round(r.loadMs)} ms.`),
       (err: unknown) => {
         warmedUp = false;
@@ -68,9 +92,10 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
     vscode.commands.registerCommand('inkwell.showStatusMenu', () => showStatusMenu(menu)),
     snooze.onDidChange(refreshEnabled),
     config.onDidChange((current, previous) => {
-      if (current.generationModel !== previous.generationModel || current.dtype !== previous.dtype) {
+      if (current.generationModel !== previous.generationModel || current.dtype !== previous.dtype || current.backend !== previous.backend) {
         cache.clear();
         warmedUp = false;
+        ready = undefined;
       }
       statusBar.update({ error: undefined });
       refreshEnabled();

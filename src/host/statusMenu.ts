@@ -45,6 +45,8 @@ export async function showStatusMenu(deps: MenuDeps): Promise<void> {
   if (deps.snooze.active) items.push({ label: '$(bell) Resume suggestions', description: `${deps.snooze.remainingMinutes} min left`, run: () => deps.snooze.resume() });
   for (const minutes of [5, 15, 60]) items.push({ label: `$(bell-slash) Snooze for ${minutes} minutes`, run: () => deps.snooze.snooze(minutes) });
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  items.push({ label: '$(cloud-download) Download models…', run: () => vscode.commands.executeCommand('inkwell.downloadModels') });
+  items.push({ label: '$(symbol-class) Select model…', run: () => vscode.commands.executeCommand('inkwell.selectModel') });
   items.push({ label: '$(output) Open log', run: () => deps.log.show() });
   items.push({ label: '$(debug-restart) Restart model runner', run: () => vscode.commands.executeCommand('inkwell.restartRunner') });
   items.push({ label: '$(gear) Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:inkwell.inkwell') });

@@ -23,12 +23,13 @@ export function isLocalFolder(model: string): boolean {
   return path.isAbsolute(model) || model.startsWith('./') || model.startsWith('../');
 }
 
-/** Where a model's files would be on disk: the folder itself, or its place in the cache. */
-export function modelFolder(model: string, cacheDir: string, localModelPath: string): string | undefined {
+/**
+ * The user's own folder for `model`: a folder path as given, or a hub id found in
+ * the local models folder. Undefined for hub models (they come from the download cache).
+ */
+export function ownModelFolder(model: string, localModelPath: string): string | undefined {
   if (isLocalFolder(model)) return path.resolve(model);
-  for (const root of [localModelPath, cacheDir]) {
-    if (root && existsSync(path.join(root, model, 'config.json'))) return path.join(root, model);
-  }
+  if (localModelPath && existsSync(path.join(localModelPath, model, 'config.json'))) return path.join(localModelPath, model);
   return undefined;
 }
 

@@ -9,11 +9,13 @@ import {
   type SummarizationPipeline,
   type TranslationPipeline,
 } from '@huggingface/transformers';
+import { existsSync } from 'node:fs';
 import type { Dtype, InitializeParams, LoadedModel, ProgressParams, Task } from '../protocol';
 import { causalTasks, RunnerErrorCode } from '../protocol';
-import { settingId } from '../config';
+import { ModelDownloader } from './download/downloader';
+import { DEFAULT_REMOTE_HOST } from './download/hubApi';
 import { loadFailure, runnerError } from './errors';
-import { checkModelFolder, isLocalFolder, modelFolder, onnxFiles, resolveDtype } from './modelFiles';
+import { checkModelFolder, onnxFiles, ownModelFolder, resolveDtype } from './modelFiles';
 
 export interface CausalLm {
   kind: 'causal';
@@ -28,29 +30,45 @@ export type Loaded = (CausalLm | Seq2Seq) & { dtype: Exclude<Dtype, 'auto'>; loa
 
 type ProgressSink = (p: ProgressParams) => void;
 
+/** A model's folder on disk and the dtype to load from it. */
+interface Located {
+  folder: string;
+  dtype: Exclude<Dtype, 'auto'>;
+  /** Downloaded by Inkwell (verified against its manifest), as opposed to the user's own folder. */
+  cached: boolean;
+}
+
 /**
  * Loads models lazily, once per (task, model, dtype), and keeps one model per
- * task: loading another disposes the one it replaces.
+ * task: loading another disposes the one it replaces. Hub models are loaded
+ * from the verified download cache by absolute path; transformers.js itself
+ * never touches the network (the downloader is the only network path).
  */
 export class ModelStore {
-  private settings: InitializeParams = { cacheDir: '', localModelPath: '', offline: false, threads: 0 };
+  private current: InitializeParams = { cacheDir: '', localModelPath: '', offline: false, threads: 0 };
   private readonly byTask = new Map<Task, Promise<Loaded>>();
   private readonly keys = new Map<Task, string>();
+  readonly downloads: ModelDownloader;
 
-  constructor(private readonly onProgress: ProgressSink) {}
+  constructor(private readonly onProgress: ProgressSink) {
+    this.downloads = new ModelDownloader(
+      () => ({ cacheDir: this.current.cacheDir, offline: this.current.offline, remoteHost: this.current.remoteHost ?? process.env['HF_ENDPOINT'] ?? DEFAULT_REMOTE_HOST }),
+      onProgress,
+    );
+  }
+
+  get settings(): InitializeParams {
+    return this.current;
+  }
 
   configure(settings: InitializeParams): void {
-    this.settings = settings;
-    if (settings.cacheDir) env.cacheDir = settings.cacheDir;
-    env.localModelPath = settings.localModelPath || env.localModelPath;
+    this.current = settings;
     env.allowLocalModels = true;
-    env.allowRemoteModels = !settings.offline;
+    env.allowRemoteModels = false;
   }
 
   async get(task: Task, model: string, dtype: Dtype): Promise<Loaded> {
-    const folder = modelFolder(model, this.settings.cacheDir, this.settings.localModelPath);
-    const resolved = resolveDtype(dtype, folder, task);
-    const key = `${model}|${resolved}`;
+    const key = `${model}|${dtype}`;
     const current = this.byTask.get(task);
     if (current && this.keys.get(task) === key) {
       const loaded = await current;
@@ -58,7 +76,7 @@ export class ModelStore {
       return loaded;
     }
     if (current) await this.unload(task);
-    const loading = this.load(task, model, resolved, folder);
+    const loading = this.load(task, model, dtype);
     this.byTask.set(task, loading);
     this.keys.set(task, key);
     loading.catch(() => {
@@ -86,21 +104,40 @@ export class ModelStore {
     return all.filter((l): l is Loaded => l !== undefined).map((l) => l.info);
   }
 
-  private async load(task: Task, model: string, dtype: Exclude<Dtype, 'auto'>, folder: string | undefined): Promise<Loaded> {
-    if (folder) checkModelFolder(model, folder, task, dtype);
-    else if (isLocalFolder(model)) throw runnerError(RunnerErrorCode.ModelNotFound, `Model folder "${model}" does not exist.`);
-    else if (this.settings.offline) {
-      throw runnerError(
-        RunnerErrorCode.ModelUnavailableOffline,
-        `Model "${model}" is not on this machine and offline mode is on. Turn off the setting "${settingId('offline')}" to download it, or set the model to a local folder.`,
-      );
+  /** A folder path as is; a hub id from the local models folder, else from the download cache (downloading it unless offline). */
+  private async locate(task: Task, model: string, dtype: Dtype): Promise<Located> {
+    const own = ownModelFolder(model, this.current.localModelPath);
+    if (!own) {
+      const ensured = await this.downloads.ensure(task, model, dtype);
+      return { folder: ensured.folder, dtype: ensured.dtype, cached: true };
     }
-    const id = folder && isLocalFolder(model) ? folder : model;
+    if (!existsSync(own)) throw runnerError(RunnerErrorCode.ModelNotFound, `Model folder "${model}" does not exist.`);
+    const resolved = resolveDtype(dtype, own, task);
+    checkModelFolder(model, own, task, resolved);
+    return { folder: own, dtype: resolved, cached: false };
+  }
+
+  private async load(task: Task, model: string, dtype: Dtype): Promise<Loaded> {
+    const located = await this.locate(task, model, dtype);
+    try {
+      return await this.instantiate(task, model, located);
+    } catch (err) {
+      const failure = loadFailure(model, onnxFiles(task, located.dtype).join(' or '), err);
+      if (!located.cached || failure.code !== RunnerErrorCode.ModelCorrupt) throw failure;
+      // onnxruntime rejected a file that passed the cheap size/mtime check: hash them all, repair, retry once.
+      const damaged = await this.downloads.verifyFully(task, model, located.dtype);
+      if (damaged.length === 0) throw failure;
+      console.error(`Inkwell: ${damaged.join(', ')} of "${model}" failed verification after a load error; downloading again.`);
+      return this.instantiate(task, model, await this.locate(task, model, located.dtype));
+    }
+  }
+
+  private async instantiate(task: Task, model: string, { folder, dtype }: Located): Promise<Loaded> {
     const options = {
       dtype,
       device: 'cpu' as const,
-      local_files_only: this.settings.offline,
-      session_options: this.settings.threads > 0 ? { intraOpNumThreads: this.settings.threads } : {},
+      local_files_only: true,
+      session_options: this.current.threads > 0 ? { intraOpNumThreads: this.current.threads } : {},
       progress_callback: (info: ProgressInfo) => this.onProgress(toProgress(model, info)),
     };
     const started = performance.now();
@@ -108,11 +145,11 @@ export class ModelStore {
     const info: LoadedModel = { task, model, dtype, loadedAt: now, lastUsedAt: now };
     try {
       if (causalTasks.includes(task)) {
-        const tokenizer = await AutoTokenizer.from_pretrained(id, options);
-        const lm = await AutoModelForCausalLM.from_pretrained(id, options);
+        const tokenizer = await AutoTokenizer.from_pretrained(folder, options);
+        const lm = await AutoModelForCausalLM.from_pretrained(folder, options);
         return { kind: 'causal', tokenizer, model: lm, dtype, loadMs: performance.now() - started, info };
       }
-      const pipe = (await pipeline(task === 'translation' ? 'translation' : 'summarization', id, options)) as SummarizationPipeline | TranslationPipeline;
+      const pipe = (await pipeline(task === 'translation' ? 'translation' : 'summarization', folder, options)) as SummarizationPipeline | TranslationPipeline;
       return { kind: 'seq2seq', pipe, dtype, loadMs: performance.now() - started, info };
     } catch (err) {
       throw loadFailure(model, onnxFiles(task, dtype).join(' or '), err);

@@ -23,6 +23,8 @@ export interface WritingJob {
   /** Produces the text, streaming it through `hooks.onText`; returns the whole text. */
   run: (hooks: WritingHooks) => Promise<string>;
   log: vscode.LogOutputChannel;
+  /** `below` as plain paragraphs (a drafted section), not a quote or comment. */
+  plain?: boolean;
 }
 
 /** How `below` output looks: a blockquote in Markdown, a comment in code, plain text elsewhere. */
@@ -52,7 +54,7 @@ export async function runWritingCommand(job: WritingJob): Promise<void> {
   if ((mode === 'below' || mode === 'replace') && (await isReadOnly(document))) mode = 'side';
   const lineEnd = document.lineAt(job.range.end.line).range.end;
   const below = belowFormat(job.editor, job.range);
-  const formatter = mode === 'below' ? new LinePrefixStream(below.prefix, below.eol) : undefined;
+  const formatter = mode === 'below' && !job.plain ? new LinePrefixStream(below.prefix, below.eol) : undefined;
   const open = (): Promise<OutputTarget> | OutputTarget =>
     mode === 'side' ? sideTarget(document.languageId) : mode === 'clipboard' ? clipboardTarget() : documentTarget(job.editor, mode === 'below' ? new vscode.Range(job.range.start, lineEnd) : job.range, mode, below.separator);
 

@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import { docCommentPlan, formatDocComment, parseDocResponse, parseSignature } from '../../core/writing/docComment';
+import { docMessages, draftSectionMessages, markdownOutlineAt } from '../../core/writing/prompts';
+import { Methods } from '../../protocol';
+import { showRunnerError } from '../runnerErrors';
+import { runWritingCommand } from './runWritingCommand';
+import { modelReady, type CommandDeps } from './commandDeps';
+
+const DOCUMENTED = new Set([vscode.SymbolKind.Function, vscode.SymbolKind.Method, vscode.SymbolKind.Constructor, vscode.SymbolKind.Class, vscode.SymbolKind.Interface, vscode.SymbolKind.Struct, vscode.SymbolKind.Enum]);
+
+/** The innermost function, method or class around the cursor, from the language's symbol provider. */
+async function symbolAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Range | undefined> {
+  const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
+  let best: vscode.Range | undefined;
+  const visit = (list: readonly (vscode.DocumentSymbol | vscode.SymbolInformation)[]) => {
+    for (const symbol of list) {
+      const range = 'range' in symbol ? symbol.range : symbol.location.range;
+      if (!range.contains(position)) continue;
+      if (DOCUMENTED.has(symbol.kind) && (!best || best.contains(range))) best = range;
+      if ('children' in symbol) visit(symbol.children);
+    }
+  };
+  visit(symbols ?? []);
+  return best;
+}
+
+/** "Draft Documentation": a doc comment for the symbol at the cursor, or in Markdown, a section's prose from its outline. */
+export async function draftDocumentation(deps: CommandDeps): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return void vscode.window.showInformationMessage('Inkwell: open a file and put the cursor in a function or class.');
+  if (!(await modelReady(deps, 'instruction', deps.config().instructionModel))) return;
+  if (editor.document.languageId === 'markdown') return draftSection(deps, editor);
+  const document = editor.document;
+  const selection = editor.selection;
+  const range = (await symbolAt(document, selection.active)) ?? (selection.isEmpty ? undefined : new vscode.Range(selection.start, selection.end));
+  if (!range) {
+    return void vscode.window.showInformationMessage('Inkwell: put the cursor inside a function, method or class (or select its declaration) to draft its documentation.');
+  }
+  const text = document.getText();
+  const plan = docCommentPlan(document.languageId, text, range.start.line, range.end.line);
+  if (!plan) return void vscode.window.showInformationMessage(`Inkwell: drafting documentation is not supported for ${document.languageId} here.`);
+  if (plan.existing && (await vscode.window.showWarningMessage('Inkwell: this already has a doc comment. Replace it with a new draft?', 'Replace')) !== 'Replace') return;
+
+  const code = document.getText(new vscode.Range(plan.declarationLine, 0, range.end.line, document.lineAt(range.end.line).text.length));
+  const signature = parseSignature(document.languageId, code);
+  const config = deps.config();
+  const version = document.version;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Inkwell: drafting documentation', cancellable: true }, async (progress, token) => {
+    try {
+      progress.report({ message: signature ? `for ${signature.name}` : undefined });
+      const result = await deps.client.request(
+        Methods.generate,
+        { task: 'instruction', model: config.instructionModel, dtype: config.dtype, messages: docMessages(document.languageId, code, signature), maxNewTokens: 256, temperature: 0 },
+        token,
+      );
+      if (token.isCancellationRequested) return;
+      const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+      const comment = formatDocComment(plan.style, plan.indent, { ...parseDocResponse(result.text, signature?.params), symbolName: signature?.name }, eol);
+      if (document.isClosed || document.version !== version) {
+        // The code moved under us: never guess where the comment goes now.
+        const side = await vscode.workspace.openTextDocument({ language: document.languageId, content: comment });
+        await vscode.window.showTextDocument(side, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+        void vscode.window.showWarningMessage('Inkwell: the file changed while the documentation was being written, so the draft is in a side document.');
+        return;
+      }
+      const edit = new vscode.WorkspaceEdit();
+      const where = plan.existing ? new vscode.Range(plan.existing.startLine, 0, plan.existing.endLine + 1, 0) : new vscode.Range(plan.insertLine, 0, plan.insertLine, 0);
+      edit.replace(document.uri, where, comment);
+      if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage('Inkwell: the documentation could not be inserted (is the file read-only?).');
+    } catch (err) {
+      if (!token.isCancellationRequested) await showRunnerError(err, deps.log);
+    }
+  });
+}
+
+/** Markdown "draft section": prose for the heading and bullet outline at the cursor, written after the outline. */
+async function draftSection(deps: CommandDeps, editor: vscode.TextEditor): Promise<void> {
+  const document = editor.document;
+  const outline = markdownOutlineAt(document.getText(), editor.selection.active.line);
+  if (outline.items.length === 0) {
+    return void vscode.window.showInformationMessage('Inkwell: put the cursor under a heading with a bullet outline to draft that section.');
+  }
+  const config = deps.config();
+  const after = Math.max(0, outline.insertLine - 1);
+  await runWritingCommand({
+    title: `Inkwell: drafting "${outline.headingPath.at(-1) ?? 'section'}"`,
+    editor,
+    range: new vscode.Range(after, 0, after, document.lineAt(after).text.length),
+    mode: 'below',
+    plain: true,
+    log: deps.log,
+    run: async (hooks) => {
+      const result = await deps.client.stream(
+        Methods.generate,
+        { task: 'instruction', model: config.instructionModel, dtype: config.dtype, messages: draftSectionMessages(outline.headingPath, outline.items), maxNewTokens: 512, temperature: 0.3, topP: 0.9, repetitionPenalty: 1.1 },
+        hooks.onText,
+        hooks.token,
+      );
+      return result.text;
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { chunkText } from '../../core/writing/chunker';
+import { rewriteMessages, type RewriteKind } from '../../core/writing/prompts';
+import { Methods } from '../../protocol';
+import { runWritingCommand } from './runWritingCommand';
+import { selectionOrDocument } from './selectionInput';
+import { modelReady, type CommandDeps } from './commandDeps';
+
+const KINDS: { label: string; rewrite: RewriteKind }[] = [
+  { label: '$(lightbulb) Improve clarity', rewrite: 'clarity' },
+  { label: '$(fold) Shorten', rewrite: 'shorten' },
+  { label: '$(briefcase) Make formal', rewrite: 'formal' },
+  { label: '$(smiley) Make friendly', rewrite: 'friendly' },
+  { label: '$(check) Fix grammar and spelling', rewrite: 'grammar' },
+];
+
+async function pickInstruction(): Promise<RewriteKind | { custom: string } | undefined> {
+  const pick = await vscode.window.showQuickPick([...KINDS, { label: '$(edit) Custom instruction…', rewrite: undefined }], { title: 'Inkwell: rewrite the selection to…' });
+  if (!pick) return undefined;
+  if (pick.rewrite) return pick.rewrite;
+  const custom = await vscode.window.showInputBox({ title: 'Inkwell: how should the text change?', placeHolder: 'e.g. "use British spelling" or "explain it to a beginner"' });
+  return custom?.trim() ? { custom: custom.trim() } : undefined;
+}
+
+/** "Rewrite Selection…": an instruction model rewrites the text part by part (parts that fit its context), streamed. */
+export async function rewriteSelection(deps: CommandDeps): Promise<void> {
+  const input = await selectionOrDocument('rewrite');
+  if (!input) return;
+  const instruction = await pickInstruction();
+  if (!instruction) return;
+  const config = deps.config();
+  const ref = { model: config.instructionModel, dtype: config.dtype };
+  if (!(await modelReady(deps, 'instruction', ref.model))) return;
+  await runWritingCommand({
+    title: 'Inkwell: rewriting',
+    editor: input.editor,
+    range: input.range,
+    mode: config.output,
+    log: deps.log,
+    run: async (hooks) => {
+      hooks.report('loading the model…');
+      const { counts, limit } = await deps.client.request(Methods.countTokens, { ...ref, task: 'instruction', texts: [input.text] }, hooks.token);
+      const tokensPerChar = (counts[0] ?? 1) / Math.max(1, input.text.length);
+      // Input and output share the context: give each part under half of it.
+      const parts = chunkText(input.text, Math.floor(limit * 0.4), (t) => Math.ceil(t.length * tokensPerChar * 1.1));
+      let output = '';
+      for (const [i, part] of parts.entries()) {
+        if (hooks.token.isCancellationRequested) break;
+        hooks.report(parts.length > 1 ? `part ${i + 1} of ${parts.length}` : 'writing…');
+        const gap = i > 0 ? input.text.slice(parts[i - 1]!.end, part.start) : '';
+        output += gap;
+        hooks.onText(gap);
+        const result = await deps.client.stream(
+          Methods.generate,
+          { ...ref, task: 'instruction', messages: rewriteMessages(instruction, part.text), maxNewTokens: Math.min(2048, Math.ceil((counts[0] ?? 256) * 2 + 32)), temperature: 0, repetitionPenalty: 1.05 },
+          hooks.onText,
+          hooks.token,
+        );
+        output += result.text;
+      }
+      return output;
+    },
+  });
+}

@@ -1,0 +1,65 @@
+import type { Config } from '../../config';
+import { runMapReduce, type MapReduceProgress } from '../../core/writing/mapReduce';
+import { Methods, type Task } from '../../protocol';
+import { modelReady, type CommandDeps } from './commandDeps';
+import { runWritingCommand, type WritingHooks } from './runWritingCommand';
+import { selectionOrDocument } from './selectionInput';
+import { formatSummary } from '../../core/writing/outputFormat';
+import { summarizeMessages } from '../../core/writing/prompts';
+
+/**
+ * "Summarize Selection": map-reduce over parts that fit the model (no silent
+ * truncation), with progress per part; the final summary streams into the output.
+ */
+export async function summarizeSelection(deps: CommandDeps): Promise<void> {
+  const input = await selectionOrDocument('summarize');
+  if (!input) return;
+  const config = deps.config();
+  const useInstruction = config.summarizeWith === 'instruction-model';
+  const task: Task = useInstruction ? 'instruction' : 'summarization';
+  const model = useInstruction ? config.instructionModel : config.summarizationModel;
+  const ref = { model, dtype: config.dtype };
+  if (!(await modelReady(deps, task, model))) return;
+
+  await runWritingCommand({
+    title: 'Inkwell: summarizing',
+    editor: input.editor,
+    range: input.range,
+    mode: config.output,
+    log: deps.log,
+    run: async (hooks) => {
+      hooks.report('loading the model…');
+      const { counts, limit } = await deps.client.request(Methods.countTokens, { ...ref, task, texts: [input.text] }, hooks.token);
+      // Plan with the model's own token count, scaled to characters, keeping room for the prompt.
+      const tokensPerChar = (counts[0] ?? 1) / Math.max(1, input.text.length);
+      const countTokens = (text: string) => Math.ceil(text.length * tokensPerChar * 1.1);
+      const budget = Math.floor(limit * (useInstruction ? 0.6 : 0.9));
+      const summarizePart = async (text: string, progress: MapReduceProgress): Promise<string> => {
+        const final = progress.parts === 1 && (progress.phase === 'reduce' || progress.round === 0);
+        if (progress.parts > 1) hooks.report(`${progress.phase === 'map' ? 'summarizing' : 'combining'} part ${progress.part} of ${progress.parts}`);
+        else hooks.report('writing the summary…');
+        return summarizeOnce(deps, text, useInstruction, config, final ? hooks : { ...hooks, onText: () => undefined });
+      };
+      const result = await runMapReduce(input.text, { budget, countTokens }, summarizePart);
+      deps.log.info(`summarize: ${result.calls} model call(s), ${result.rounds} reduce round(s)${result.converged ? '' : ' (did not converge)'}.`);
+      return result.summary;
+    },
+  });
+}
+
+async function summarizeOnce(deps: CommandDeps, text: string, useInstruction: boolean, config: Config, hooks: WritingHooks): Promise<string> {
+  if (useInstruction) {
+    const result = await deps.client.stream(
+      Methods.generate,
+      { task: 'instruction', model: config.instructionModel, dtype: config.dtype, messages: summarizeMessages(text, config.summarizeStyle), maxNewTokens: 256, temperature: 0, repetitionPenalty: 1.1 },
+      hooks.onText,
+      hooks.token,
+    );
+    return result.text;
+  }
+  // An encoder-decoder model writes prose; the style is applied to its output, then streamed.
+  const result = await deps.client.request(Methods.summarize, { model: config.summarizationModel, dtype: config.dtype, text, maxNewTokens: 200, minNewTokens: 20 }, hooks.token);
+  const styled = formatSummary(result.text, config.summarizeStyle);
+  hooks.onText(styled);
+  return styled;
+}

@@ -1,0 +1,166 @@
+/**
+ * The runner's only network path: makes a hub model's files for (task, dtype)
+ * present and verified in `cacheDir/{id}/`, downloading what is missing or
+ * damaged (unless offline). transformers.js then loads that folder by path.
+ */
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { ResponseError } from 'vscode-jsonrpc';
+import { isHubId } from '../../core/catalog';
+import { settingId } from '../../config';
+import type { Dtype, ProgressParams, Task } from '../../protocol';
+import { RunnerErrorCode } from '../../protocol';
+import { REQUEST_CANCELLED, runnerError } from '../errors';
+import { checkCache, resolveFromListing, type CacheCheck } from './cachedModel';
+import { ensureDiskSpace } from './diskSpace';
+import { fetchFile } from './fetchFile';
+import { selectFiles, type RemoteFile } from './fileSelection';
+import { fileUrl, listRepoFiles } from './hubApi';
+import { KeyedLock } from './keyedLock';
+import { emptyManifest, readManifest, writeManifest, type Manifest, type ManifestFile } from './manifest';
+import { cleanPartials } from './partials';
+import { DownloadProgress } from './progress';
+
+type WeightDtype = Exclude<Dtype, 'auto'>;
+
+export interface DownloadSettings {
+  cacheDir: string;
+  offline: boolean;
+  remoteHost: string;
+}
+
+export interface EnsureResult {
+  folder: string;
+  dtype: WeightDtype;
+  files: number;
+  bytes: number;
+  refetched: string[];
+}
+
+const ATTEMPTS = 3;
+
+export class ModelDownloader {
+  private readonly locks = new KeyedLock();
+
+  constructor(
+    readonly settings: () => DownloadSettings,
+    private readonly sink: (p: ProgressParams) => void,
+    private readonly log: (message: string) => void = (m) => console.error(m),
+  ) {}
+
+  /** `cacheDir/{org}/{name}`; refuses anything that is not a hub id (no path tricks). */
+  folderOf(model: string): string {
+    if (!isHubId(model)) throw runnerError(RunnerErrorCode.ModelNotFound, `"${model}" is neither a hub id (org/name) nor an absolute folder path.`);
+    return path.join(this.settings().cacheDir, ...model.split('/'));
+  }
+
+  /** Runs `job` while no download or check of `model` runs. */
+  exclusive<T>(model: string, job: () => Promise<T>): Promise<T> {
+    return this.locks.run(model, job);
+  }
+
+  ensure(task: Task, model: string, dtype: Dtype, signal: AbortSignal = new AbortController().signal): Promise<EnsureResult> {
+    return this.locks.run(model, async () => {
+      try {
+        return await this.ensureLocked(task, model, dtype, signal);
+      } catch (err) {
+        if (signal.aborted) throw new ResponseError(REQUEST_CANCELLED, `Download of "${model}" cancelled; nothing partial was kept.`);
+        throw err;
+      }
+    });
+  }
+
+  /** Hashes every file (task, dtype) uses; deletes and returns those that do not match. */
+  verifyFully(task: Task, model: string, dtype: WeightDtype): Promise<string[]> {
+    return this.locks.run(model, async () => {
+      const folder = this.folderOf(model);
+      const manifest = readManifest(folder);
+      const check = manifest && (await checkCache(folder, manifest, manifest.remote, task, dtype, true));
+      if (manifest) await writeManifest(folder, manifest);
+      return check ? check.bad.map((b) => b.path) : [];
+    });
+  }
+
+  private async ensureLocked(task: Task, model: string, dtype: Dtype, signal: AbortSignal): Promise<EnsureResult> {
+    const { offline, remoteHost } = this.settings();
+    const folder = this.folderOf(model);
+    await cleanPartials(folder);
+    const cachedManifest = readManifest(folder);
+    const unchanged = JSON.stringify(cachedManifest);
+    const cached = cachedManifest && (await checkCache(folder, cachedManifest, cachedManifest.remote, task, dtype, false));
+    if (cachedManifest && cached) {
+      this.reportCorrupt(model, cached);
+      addTask(cachedManifest, task);
+      if (JSON.stringify(cachedManifest) !== unchanged) await writeManifest(folder, cachedManifest);
+      if (cached.bad.length === 0) return { folder, dtype: cached.dtype, files: 0, bytes: 0, refetched: [] };
+    }
+    if (offline) throw offlineError(model, cached);
+
+    const remote = await listRepoFiles(remoteHost, model, signal);
+    const resolved = resolveFromListing(cachedManifest, remote, task, dtype) ?? 'q8';
+    const needed = selectFiles(model, remote, task, resolved);
+    const manifest = cachedManifest ?? emptyManifest(model, remoteHost);
+    const check = await checkCache(folder, { ...manifest, remote }, remote, task, resolved, false);
+    const toFetch = needed.filter((f) => check?.bad.some((b) => b.path === f.path) ?? true);
+    const refetched = [...new Set([...(cached?.corrupt ?? []), ...(check?.corrupt ?? [])])];
+    const bytes = toFetch.reduce((sum, f) => sum + f.size, 0);
+    await mkdir(folder, { recursive: true });
+    await ensureDiskSpace(folder, bytes, model);
+    Object.assign(manifest, { remote, remoteHost });
+    addTask(manifest, task);
+    const progress = new DownloadProgress(model, bytes, this.sink);
+    try {
+      for (const file of toFetch) {
+        manifest.files[file.path] = await this.fetchWithRetries(folder, model, file, progress, signal);
+        await writeManifest(folder, manifest);
+      }
+    } finally {
+      progress.done();
+    }
+    await writeManifest(folder, manifest);
+    return { folder, dtype: resolved, files: toFetch.length, bytes, refetched };
+  }
+
+  private async fetchWithRetries(folder: string, model: string, file: RemoteFile, progress: DownloadProgress, signal: AbortSignal): Promise<ManifestFile> {
+    const url = fileUrl(this.settings().remoteHost, model, file.path);
+    progress.beginFile(file.path, file.size);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const fetched = await fetchFile({ url, model, folder, file, signal, onBytes: (n) => progress.bytes(n) });
+        progress.endFile();
+        return fetched;
+      } catch (err) {
+        const transient = err instanceof ResponseError && err.code === RunnerErrorCode.DownloadFailed;
+        if (signal.aborted || !transient || attempt >= ATTEMPTS) throw err;
+        this.log(`Inkwell: ${err.message} Retrying (${attempt + 1} of ${ATTEMPTS}).`);
+        progress.restartFile();
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+  }
+
+  private reportCorrupt(model: string, check: CacheCheck): void {
+    for (const bad of check.bad) {
+      if (check.corrupt.includes(bad.path)) this.log(`Inkwell: cached ${bad.path} of "${model}" is damaged (${bad.reason}); it was deleted and will be downloaded again.`);
+    }
+  }
+}
+
+function addTask(manifest: Manifest, task: Task): void {
+  if (!manifest.tasks.includes(task)) manifest.tasks.push(task);
+}
+
+function offlineError(model: string, cached: CacheCheck | undefined): ResponseError<void> {
+  const offline = settingId('offline');
+  if (!cached) {
+    return runnerError(
+      RunnerErrorCode.ModelUnavailableOffline,
+      `Model "${model}" is not on this machine and offline mode is on. Turn off the setting "${offline}" to download it, or set the model to a local folder.`,
+    );
+  }
+  const files = cached.bad.map((b) => `${b.path} (${b.reason})`).join(', ');
+  return runnerError(
+    RunnerErrorCode.ModelUnavailableOffline,
+    `Model "${model}" is incomplete or damaged on this machine: ${files}. Offline mode is on, so it cannot be downloaded again. Turn off the setting "${offline}" to repair it.`,
+  );
+}
