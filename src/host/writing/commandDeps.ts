@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Config } from '../../config';
-import type { Task } from '../../protocol';
+import { Methods, type Task } from '../../protocol';
 import type { EnsureModel } from '../models';
 import type { RunnerClient } from '../runnerClient';
 
@@ -16,4 +16,25 @@ export interface CommandDeps {
 export function modelReady(deps: CommandDeps, task: Task, model: string): Promise<boolean> {
   const remote = deps.config().backend === 'openai-compatible' && (task === 'instruction' || task === 'text-generation');
   return remote ? Promise.resolve(true) : deps.ensureAvailable(task, model);
+}
+
+export interface TokenPlan {
+  /** Tokens in the whole input. */
+  inputTokens: number;
+  /** The most input tokens the model reads. */
+  limit: number;
+  /** A quick estimate for parts of the input, scaled from the model's own count of the whole. */
+  count: (text: string) => number;
+}
+
+/** Measures the input with the model's tokenizer (an estimate for a remote server, which has its own). */
+export async function planTokens(deps: CommandDeps, task: Task, model: string, text: string, token: vscode.CancellationToken): Promise<TokenPlan> {
+  const config = deps.config();
+  const remote = config.backend === 'openai-compatible' && (task === 'instruction' || task === 'text-generation');
+  const { counts, limit } = remote
+    ? { counts: [Math.ceil(text.length / 4)], limit: 4096 }
+    : await deps.client.request(Methods.countTokens, { model, dtype: config.dtype, task, texts: [text] }, token);
+  const inputTokens = counts[0] ?? 1;
+  const perChar = inputTokens / Math.max(1, text.length);
+  return { inputTokens, limit, count: (part) => Math.ceil(part.length * perChar * 1.1) };
 }

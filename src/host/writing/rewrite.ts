@@ -4,7 +4,7 @@ import { rewriteMessages, type RewriteKind } from '../../core/writing/prompts';
 import { Methods } from '../../protocol';
 import { runWritingCommand } from './runWritingCommand';
 import { selectionOrDocument } from './selectionInput';
-import { modelReady, type CommandDeps } from './commandDeps';
+import { modelReady, planTokens, type CommandDeps } from './commandDeps';
 
 const KINDS: { label: string; rewrite: RewriteKind }[] = [
   { label: '$(lightbulb) Improve clarity', rewrite: 'clarity' },
@@ -39,10 +39,9 @@ export async function rewriteSelection(deps: CommandDeps): Promise<void> {
     log: deps.log,
     run: async (hooks) => {
       hooks.report('loading the model…');
-      const { counts, limit } = await deps.client.request(Methods.countTokens, { ...ref, task: 'instruction', texts: [input.text] }, hooks.token);
-      const tokensPerChar = (counts[0] ?? 1) / Math.max(1, input.text.length);
+      const plan = await planTokens(deps, 'instruction', ref.model, input.text, hooks.token);
       // Input and output share the context: give each part under half of it.
-      const parts = chunkText(input.text, Math.floor(limit * 0.4), (t) => Math.ceil(t.length * tokensPerChar * 1.1));
+      const parts = chunkText(input.text, Math.floor(plan.limit * 0.4), plan.count);
       let output = '';
       for (const [i, part] of parts.entries()) {
         if (hooks.token.isCancellationRequested) break;
@@ -52,7 +51,7 @@ export async function rewriteSelection(deps: CommandDeps): Promise<void> {
         hooks.onText(gap);
         const result = await deps.client.stream(
           Methods.generate,
-          { ...ref, task: 'instruction', messages: rewriteMessages(instruction, part.text), maxNewTokens: Math.min(2048, Math.ceil((counts[0] ?? 256) * 2 + 32)), temperature: 0, repetitionPenalty: 1.05 },
+          { ...ref, task: 'instruction', messages: rewriteMessages(instruction, part.text), maxNewTokens: Math.min(2048, Math.ceil(plan.count(part.text) * 2 + 32)), temperature: 0, repetitionPenalty: 1.05 },
           hooks.onText,
           hooks.token,
         );

@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import { runMapReduce, type MapReduceProgress } from '../../core/writing/mapReduce';
 import { Methods, type Task } from '../../protocol';
-import { modelReady, type CommandDeps } from './commandDeps';
+import { modelReady, planTokens, type CommandDeps } from './commandDeps';
 import { runWritingCommand, type WritingHooks } from './runWritingCommand';
 import { selectionOrDocument } from './selectionInput';
 import { formatSummary } from '../../core/writing/outputFormat';
@@ -18,7 +18,6 @@ export async function summarizeSelection(deps: CommandDeps): Promise<void> {
   const useInstruction = config.summarizeWith === 'instruction-model';
   const task: Task = useInstruction ? 'instruction' : 'summarization';
   const model = useInstruction ? config.instructionModel : config.summarizationModel;
-  const ref = { model, dtype: config.dtype };
   if (!(await modelReady(deps, task, model))) return;
 
   await runWritingCommand({
@@ -29,18 +28,16 @@ export async function summarizeSelection(deps: CommandDeps): Promise<void> {
     log: deps.log,
     run: async (hooks) => {
       hooks.report('loading the model…');
-      const { counts, limit } = await deps.client.request(Methods.countTokens, { ...ref, task, texts: [input.text] }, hooks.token);
-      // Plan with the model's own token count, scaled to characters, keeping room for the prompt.
-      const tokensPerChar = (counts[0] ?? 1) / Math.max(1, input.text.length);
-      const countTokens = (text: string) => Math.ceil(text.length * tokensPerChar * 1.1);
-      const budget = Math.floor(limit * (useInstruction ? 0.6 : 0.9));
+      // Plan with the model's own token count, keeping room for the prompt.
+      const plan = await planTokens(deps, task, model, input.text, hooks.token);
+      const budget = Math.floor(plan.limit * (useInstruction ? 0.6 : 0.9));
       const summarizePart = async (text: string, progress: MapReduceProgress): Promise<string> => {
         const final = progress.parts === 1 && (progress.phase === 'reduce' || progress.round === 0);
         if (progress.parts > 1) hooks.report(`${progress.phase === 'map' ? 'summarizing' : 'combining'} part ${progress.part} of ${progress.parts}`);
         else hooks.report('writing the summary…');
         return summarizeOnce(deps, text, useInstruction, config, final ? hooks : { ...hooks, onText: () => undefined });
       };
-      const result = await runMapReduce(input.text, { budget, countTokens }, summarizePart);
+      const result = await runMapReduce(input.text, { budget, countTokens: plan.count }, summarizePart);
       deps.log.info(`summarize: ${result.calls} model call(s), ${result.rounds} reduce round(s)${result.converged ? '' : ' (did not converge)'}.`);
       return result.summary;
     },
