@@ -1,24 +1,19 @@
 /** Composition root: build the pieces, wire them, register disposables. Starts no runner and loads no model. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ConfigWatcher, type Config } from './config';
+import { ConfigWatcher } from './config';
 import { ApiKeyStore } from './host/apiKey';
+import { backendFor } from './host/backend';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { registerModelCommands } from './host/models';
 import { registerWritingCommands } from './host/writing';
 import { RunnerClient } from './host/runnerClient';
-import { StatusBar } from './host/statusBar';
+import { describeRunner, StatusBar } from './host/statusBar';
 import { createLog } from './log';
-import type { BackendConfig, ProgressParams } from './protocol';
+import type { ProgressParams } from './protocol';
 
 let client: RunnerClient | undefined;
-
-/** The remote server only when the user chose it and gave a URL; otherwise local models. */
-function backendFor(config: Config, apiKey: string | undefined): BackendConfig {
-  if (config.backend !== 'openai-compatible' || !config.remoteBaseUrl) return { kind: 'local' };
-  return { kind: 'openai-compatible', baseUrl: config.remoteBaseUrl, model: config.remoteModel, apiKey, timeoutMs: config.remoteTimeoutMs };
-}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
@@ -51,7 +46,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   });
   const runner = client;
-  const models = registerModelCommands({ client: runner, config, log, context, onProgress: progress.event });
+  const models = registerModelCommands({
+    client: runner,
+    config,
+    log,
+    context,
+    onProgress: progress.event,
+    onStatus: (s) => statusBar.update({ detail: describeRunner(s) }),
+  });
   const commandDeps = { client: runner, config: () => config.current, log, ensureAvailable: models.ensureAvailable };
 
   context.subscriptions.push(

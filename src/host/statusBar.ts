@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { StatusResult } from '../protocol';
 import type { RunnerState } from './runnerClient';
 
 export interface StatusInput {
@@ -10,6 +12,8 @@ export interface StatusInput {
   loadingPercent?: number;
   thinking: boolean;
   error?: string;
+  /** Runner memory and loaded models, for the tooltip. */
+  detail?: string;
 }
 
 type Shown = { text: string; tooltip: string; error?: boolean };
@@ -24,6 +28,12 @@ export function describeStatus(s: StatusInput): Shown {
   if (s.runner === 'starting' || s.runner === 'crashed') return { text: '$(loading~spin) Inkwell', tooltip: 'Starting the model runner…' };
   if (s.thinking) return { text: '$(sync~spin) Inkwell', tooltip: 'Writing a suggestion…' };
   return { text: '$(feather) Inkwell', tooltip: s.runner === 'ready' ? 'Ready.' : 'Ready — the model loads on first use.' };
+}
+
+/** "Runner: 612 MB · text-generation: SmolLM2-360M (q8)" for the status bar tooltip. */
+export function describeRunner(status: StatusResult): string {
+  const models = status.loaded.map((m) => `${m.task}: ${path.basename(m.model)} (${m.dtype})`);
+  return [`Runner: ${status.memory.rssMB} MB`, ...models].join(' · ');
 }
 
 /** The single status bar item; clicking it opens Inkwell's menu. */
@@ -54,7 +64,7 @@ export class StatusBar implements vscode.Disposable {
   private render(): void {
     const shown = describeStatus(this.input);
     this.item.text = shown.text;
-    this.item.tooltip = `Inkwell: ${shown.tooltip}`;
+    this.item.tooltip = `Inkwell: ${shown.tooltip}${this.input.detail ? `\n${this.input.detail}` : ''}`;
     this.item.accessibilityInformation = { label: `Inkwell: ${shown.tooltip}` };
     this.item.backgroundColor = shown.error ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ConfigWatcher } from '../../config';
-import type { ProgressParams, Task } from '../../protocol';
+import type { ProgressParams, StatusResult, Task } from '../../protocol';
 import type { RunnerClient } from '../runnerClient';
 import { ModelAvailability } from './availability';
 import { downloadModels } from './downloadModels';
@@ -22,6 +22,8 @@ export interface ModelCommandsDeps {
   context: vscode.ExtensionContext;
   /** The runner's progress notifications; with it, downloads show "123 of 540 MB". */
   onProgress?: vscode.Event<ProgressParams>;
+  /** The runner's status, read about every half minute while it runs. */
+  onStatus?: (status: StatusResult) => void;
 }
 
 /** Before a command uses a model: true when it can be used now (or was downloaded after the user agreed). */
@@ -37,7 +39,7 @@ export function registerModelCommands(deps: ModelCommandsDeps): { disposable: vs
   const { client, config, log } = deps;
   const availability = new ModelAvailability(deps);
   const ensureAvailable: EnsureModel = (task, model) => availability.ensure(task, model);
-  const watch = startMemoryWatch({ client, maxMemoryMB: () => config.current.maxMemoryMB, log, busy: isDownloading });
+  const watch = startMemoryWatch({ client, maxMemoryMB: () => config.current.maxMemoryMB, log, busy: isDownloading, intervalMs: 30_000, onStatus: deps.onStatus });
   const disposable = vscode.Disposable.from(
     watch,
     vscode.commands.registerCommand('inkwell.selectModel', (task?: Task) => selectModel({ client, config, log, ensureAvailable }, task)),

@@ -6,7 +6,7 @@
  * is running; never starts it. No vscode import, so tests drive it directly.
  */
 import { settingId } from '../../config';
-import { Methods } from '../../protocol';
+import { Methods, type StatusResult } from '../../protocol';
 import type { RunnerClient } from '../runnerClient';
 
 export interface MemoryWatchDeps {
@@ -17,14 +17,17 @@ export interface MemoryWatchDeps {
   /** Work the runner's queue does not show (an explicit download): no restart meanwhile. */
   busy?: () => boolean;
   intervalMs?: number;
+  /** Each status read (memory, loaded models), e.g. for the status bar tooltip. */
+  onStatus?: (status: StatusResult) => void;
 }
 
 /** One check: restarts the runner when it is idle and over the limit. True when it restarted. */
 export async function checkMemory(deps: MemoryWatchDeps): Promise<boolean> {
   const limit = deps.maxMemoryMB();
-  if (limit <= 0 || deps.client.currentState !== 'ready' || deps.busy?.()) return false;
+  if (deps.client.currentState !== 'ready' || deps.busy?.()) return false;
   const status = await deps.client.request0(Methods.status);
-  if (status.busy || status.memory.rssMB <= limit || deps.busy?.()) return false;
+  deps.onStatus?.(status);
+  if (limit <= 0 || status.busy || status.memory.rssMB <= limit || deps.busy?.()) return false;
   deps.log.warn(
     `Restarting the model runner to give memory back: it uses ${status.memory.rssMB} MB, more than "${settingId('maxMemoryMB')}" (${limit} MB), and is idle. Models load again on next use.`,
   );
