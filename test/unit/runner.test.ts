@@ -97,6 +97,26 @@ describe('model runner on generated models', () => {
     assert.ok(result.tokensAfterCancel !== undefined && result.tokensAfterCancel <= 1, `generated ${result.tokensAfterCancel} tokens after the runner saw the cancellation`);
   });
 
+  it('chat messages go through the chat template in the instruction slot, beside the completion model', async () => {
+    const messages = [
+      { role: 'system' as const, content: 'You rewrite text.' },
+      { role: 'user' as const, content: 'Make this friendly: The meeting is moved.' },
+    ];
+    const chat = await runner.client.request(Methods.generate, params({ task: 'instruction', messages, prompt: undefined }));
+    const raw = await runner.client.request(Methods.generate, params({ task: 'instruction', prompt: 'Make this friendly: The meeting is moved.' }));
+    assert.equal(chat.generatedTokens, 24);
+    assert.ok(chat.promptTokens > raw.promptTokens, 'the template adds its role markers');
+    const status = await runner.client.request0(Methods.status);
+    assert.deepEqual(status.loaded.map((m) => m.task).sort(), ['instruction', 'text-generation']);
+  });
+
+  it('counts tokens with the model tokenizer and reports its input limit', async () => {
+    const counted = await runner.client.request(Methods.countTokens, { task: 'summarization', model: bart, dtype: 'fp32', texts: ['one two three', 'one two three four five six seven eight'] });
+    assert.equal(counted.counts.length, 2);
+    assert.ok(counted.counts[1]! > counted.counts[0]!);
+    assert.equal(counted.limit, 1024);
+  });
+
   it('summarizes and translates with the encoder-decoder model', async () => {
     const text = 'Inkwell runs small language models on your own machine. It writes summaries and translations without sending text anywhere.';
     const chunks: string[] = [];
