@@ -70,7 +70,8 @@ export async function continueWriting(deps: ContinueWritingDeps): Promise<void> 
         else reportInterruption(stream);
       } catch (err) {
         await stream.revert();
-        if (!token.isCancellationRequested) await showRunnerError(err, deps.log);
+        // Not awaited: the progress notification ends now, not when the user dismisses the error.
+        if (!token.isCancellationRequested) void showRunnerError(err, deps.log);
       } finally {
         loading.dispose();
         cancel.dispose();

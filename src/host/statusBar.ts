@@ -27,7 +27,7 @@ export function describeStatus(s: StatusInput): Shown {
   if (s.loadingPercent !== undefined) return { text: `$(loading~spin) Inkwell ${Math.round(s.loadingPercent)}%`, tooltip: 'Loading the model…' };
   if (s.runner === 'starting' || s.runner === 'crashed') return { text: '$(loading~spin) Inkwell', tooltip: 'Starting the model runner…' };
   if (s.thinking) return { text: '$(sync~spin) Inkwell', tooltip: 'Writing a suggestion…' };
-  return { text: '$(feather) Inkwell', tooltip: s.runner === 'ready' ? 'Ready.' : 'Ready — the model loads on first use.' };
+  return { text: '$(pencil) Inkwell', tooltip: s.runner === 'ready' ? 'Ready.' : 'Ready — the model loads on first use.' };
 }
 
 /** "Runner: 612 MB · text-generation: SmolLM2-360M (q8)" for the status bar tooltip. */

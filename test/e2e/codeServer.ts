@@ -31,6 +31,9 @@ export const BASE_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.tips.enabled': false,
   'chat.disableAIFeatures': true,
   'editor.minimap.enabled': false,
+  // The web workbench saves after a short delay by default (desktop VS Code does not), and
+  // then shows no dirty state: scenarios save with Ctrl+S, and save() waits for the tab to be clean.
+  'files.autoSave': 'off',
 };
 
 /**
@@ -58,6 +61,12 @@ export interface CodeServerOptions {
   workspace?: string;
   /** User settings on top of BASE_SETTINGS (e.g. `{ 'inkwell.enabled': true }`). */
   settings?: Record<string, unknown>;
+  /**
+   * Remote (machine) settings: <user-data-dir>/Machine/settings.json. code-server is a
+   * remote window, so VS Code reads settings of scope `machine` and `machine-overridable`
+   * only from here and ignores them in the user settings.
+   */
+  machineSettings?: Record<string, unknown>;
   /** Extra environment for code-server; the extension host inherits it. */
   env?: NodeJS.ProcessEnv;
   /** Built-in extensions to leave out (default DEFAULT_DISABLED_BUILTINS; [] keeps all). */
@@ -183,6 +192,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     await writeFile(configFile, 'auth: none\ncert: false\n');
     const settings = { ...BASE_SETTINGS, ...options.settings };
     await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+    if (options.machineSettings) {
+      await mkdir(path.join(userDataDir, 'Machine'), { recursive: true });
+      await writeFile(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(options.machineSettings, null, 2));
+    }
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,

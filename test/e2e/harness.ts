@@ -13,6 +13,7 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { cp, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { TestContext } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { resultsDir, startCodeServer, type CodeServer, type CodeServerOptions } from './codeServer.ts';
 import { FatalWaitError, waitUntil } from './wait.ts';
@@ -226,4 +227,22 @@ export async function withVSCode<T>(options: LaunchOptions, scenario: (vscode: V
     await vscode.close();
     process.stderr.write(`[e2e ${options.scenario}] done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
+}
+
+/**
+ * One step of a scenario as a subtest (its time is reported on its own). A failed step
+ * fails the scenario at once: the later steps of the session do not run, and
+ * withVSCode's screenshot shows the failure.
+ */
+export async function step(t: TestContext, name: string, run: () => Promise<void>): Promise<void> {
+  let failure: unknown;
+  await t.test(name, async () => {
+    try {
+      await run();
+    } catch (error) {
+      failure = error;
+      throw error;
+    }
+  });
+  if (failure !== undefined) throw failure;
 }

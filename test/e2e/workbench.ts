@@ -121,6 +121,20 @@ export class Workbench {
     });
   }
 
+  /**
+   * Asserts that no ghost text shows up during `forMs`. A bounded observation, for the
+   * negative case only: pair it with a positive check that the same trigger does show
+   * ghost text when it should (e.g. from the provider's cache, which answers at once).
+   */
+  async expectNoGhostText(forMs: number): Promise<void> {
+    const deadline = Date.now() + forMs;
+    while (Date.now() < deadline) {
+      const text = await this.readGhostText();
+      if (text) throw new Error(`Expected no ghost text, got ${JSON.stringify(text)}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
   /** Accepts the shown ghost text with Tab and waits for it to go. */
   async acceptGhostText(): Promise<void> {
     await this.page.keyboard.press('Tab');
@@ -192,6 +206,26 @@ export class Workbench {
     );
   }
 
+  /** A status bar item's accessible label (Inkwell puts its state there, the same text as the tooltip). */
+  async readStatusBarLabel(idOrName: string | RegExp): Promise<string> {
+    const item = this.statusBarItem(idOrName);
+    await item.waitFor();
+    const label = (await item.locator('[aria-label]').first().getAttribute('aria-label', { timeout: 1000 })) ?? (await item.getAttribute('aria-label'));
+    return (label ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** Waits until a status bar item's accessible label equals (string) or matches (RegExp) `label`; returns it. */
+  waitForStatusBarLabel(idOrName: string | RegExp, label: string | RegExp, options: WaitOptions = {}): Promise<string> {
+    return waitUntil(
+      async () => {
+        const value = await this.readStatusBarLabel(idOrName);
+        return (typeof label === 'string' ? value === label : label.test(value)) ? value : undefined;
+      },
+      `status bar item ${String(idOrName)} to be labelled ${String(label)}`,
+      { timeoutMs: options.timeoutMs ?? this.timeoutMs },
+    );
+  }
+
   /** The cursor of the active editor, from the status bar ("Ln 5, Col 22"); 1-based. */
   async cursorPosition(): Promise<{ line: number; column: number }> {
     const text = await this.readStatusBarItem('status.editor.selection');
@@ -217,6 +251,26 @@ export class Workbench {
     const toast = this.page.locator('.notification-toast .notification-list-item-message').filter({ hasText: message }).first();
     await toast.waitFor({ timeout: options.timeoutMs ?? this.timeoutMs });
     return (await toast.innerText()).trim();
+  }
+
+  /**
+   * Waits until no notification toast shows `message` (e.g. the title of a finished
+   * `withProgress` notification). Wait for the command's first effect before calling it.
+   */
+  async waitForNoNotification(message: string | RegExp, options: WaitOptions = {}): Promise<void> {
+    const toasts = this.page.locator('.notification-toast .notification-list-item-message').filter({ hasText: message });
+    await waitUntil(async () => ((await toasts.count()) === 0 ? true : undefined), `no notification ${String(message)}`, { timeoutMs: options.timeoutMs ?? this.timeoutMs });
+  }
+
+  /** Waits for a progress notification (`withProgress` in the notification area) with this title to end. */
+  waitForNoProgress(title: string | RegExp, options: WaitOptions = {}): Promise<void> {
+    return this.waitForNoNotification(title, options);
+  }
+
+  /** Waits until the active editor's breadcrumbs show `name` (a symbol around the cursor, once the language's symbol provider answers). */
+  async waitForBreadcrumb(name: string, options: WaitOptions = {}): Promise<void> {
+    const breadcrumbs = this.page.locator('.editor-group-container.active .breadcrumbs-control');
+    await breadcrumbs.getByText(name, { exact: true }).first().waitFor({ timeout: options.timeoutMs ?? this.timeoutMs });
   }
 
   /** Saves the active editor with Ctrl+S and waits until its tab is no longer dirty. */

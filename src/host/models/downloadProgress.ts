@@ -50,7 +50,8 @@ export async function downloadWithProgress(deps: DownloadDeps, items: DownloadMo
           void vscode.window.setStatusBarMessage('Inkwell: download cancelled', 3000);
           return undefined;
         }
-        await showRunnerError(err, deps.log);
+        // Not awaited: the progress notification ends now, not when the user dismisses the error.
+        void showRunnerError(err, deps.log);
         return undefined;
       } finally {
         subscription?.dispose();

@@ -68,7 +68,8 @@ export async function draftDocumentation(deps: CommandDeps): Promise<void> {
       edit.replace(document.uri, where, comment);
       if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage('Inkwell: the documentation could not be inserted (is the file read-only?).');
     } catch (err) {
-      if (!token.isCancellationRequested) await showRunnerError(err, deps.log);
+      // Not awaited: the progress notification ends now, not when the user dismisses the error.
+      if (!token.isCancellationRequested) void showRunnerError(err, deps.log);
     }
   });
 }

@@ -50,6 +50,11 @@ async function isReadOnly(document: vscode.TextDocument): Promise<boolean> {
  */
 export async function runWritingCommand(job: WritingJob): Promise<void> {
   const document = job.editor.document;
+  // Text inserted right at the end of a selection extends it; the user's selection should stay theirs.
+  const selections = job.editor.selections;
+  const restoreSelection = (): void => {
+    if (mode === 'below' && !document.isClosed) job.editor.selections = selections;
+  };
   let mode = job.mode;
   if ((mode === 'below' || mode === 'replace') && (await isReadOnly(document))) mode = 'side';
   const lineEnd = document.lineAt(job.range.end.line).range.end;
@@ -92,13 +97,16 @@ export async function runWritingCommand(job: WritingJob): Promise<void> {
       await moved;
       if (token.isCancellationRequested) {
         await target.revert();
+        restoreSelection();
         return;
       }
       const where = await target.finish(full);
+      restoreSelection();
       if (where !== 'the document') void vscode.window.setStatusBarMessage(`Inkwell: the result is in ${where}.`, 4000);
     } catch (err) {
       await target.revert();
-      if (!token.isCancellationRequested) await showRunnerError(err, job.log);
+      // Not awaited: the progress notification ends now, not when the user dismisses the error.
+      if (!token.isCancellationRequested) void showRunnerError(err, job.log);
     } finally {
       target.dispose();
       cancel.dispose();

@@ -1,0 +1,4 @@
+export function greet(name: string, excited: boolean): string {
+  const greeting = `Hello, ${name}`;
+  return excited ? `${greeting}!` : `${greeting}.`;
+}
