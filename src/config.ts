@@ -62,6 +62,13 @@ export function readConfig(section: Pick<vscode.WorkspaceConfiguration, 'get'>):
   return Object.fromEntries(entries) as Config;
 }
 
+/** A setting as it applies to one language (honours `"[markdown]": {…}` overrides). */
+export function readForLanguage<K extends SettingName>(workspace: typeof vscode.workspace, languageId: string, name: K): Config[K] {
+  const s = SETTINGS[name];
+  const value = workspace.getConfiguration(SECTION, { languageId }).get(s.key, s.default);
+  return (typeof value === typeof s.default ? value : s.default) as Config[K];
+}
+
 /** Writes a setting in the user's settings (all windows). */
 export function updateUserSetting<K extends SettingName>(workspace: typeof vscode.workspace, target: vscode.ConfigurationTarget, name: K, value: Config[K]): Thenable<void> {
   return workspace.getConfiguration(SECTION).update(SETTINGS[name].key, value, target);

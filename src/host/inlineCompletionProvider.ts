@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Config } from '../config';
+import { readForLanguage, type Config } from '../config';
 import { commentContextAt } from '../core/commentContext';
 import type { CompletionCache } from '../core/completionCache';
 import { delay } from '../core/debounce';
@@ -72,8 +72,9 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     const prompt = buildPromptContext(text, offset, { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens });
     const prefix = before.slice(window.start);
     const hint = prompt.hint && window.start > 0 ? `<!-- ${prompt.hint} -->\n` : '';
-    const limits = generationLimits(config.inlineLength, comment);
-    const keyParts = { documentId, modelId: config.generationModel, params: `${config.dtype}|${config.inlineLength}|${config.inlineSuggestions}`, prefix: before, suffix: prompt.suffix };
+    const length = readForLanguage(vscode.workspace, document.languageId, 'inlineLength');
+    const limits = generationLimits(length, comment);
+    const keyParts = { documentId, modelId: config.generationModel, params: `${config.dtype}|${length}|${config.inlineSuggestions}`, prefix: before, suffix: prompt.suffix };
 
     const cached = this.deps.cache.get(keyParts);
     if (cached && cached.length > 0) return this.items(cached, position);
@@ -92,7 +93,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
         source.token,
       );
       if (source.token.isCancellationRequested) return [];
-      const ctx = { prefix, suffix: prompt.suffix, length: config.inlineLength, comment };
+      const ctx = { prefix, suffix: prompt.suffix, length, comment };
       const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const distinct = postprocessCompletions(result.completions, ctx).map((c) => c.replace(/\r?\n/g, eol));
       this.deps.log.debug(`inline: ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s)`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { readConfig, SECTION, SETTINGS, settingId } from '../../src/config';
+import { readConfig, readForLanguage, SECTION, SETTINGS, settingId } from '../../src/config';
 
 const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default: unknown; scope?: string }> }; commands: { command: string; category: string }[] };
@@ -47,5 +47,17 @@ describe('settings: src/config.ts and package.json agree', () => {
     assert.equal(config.threads, 4);
     assert.equal(config.temperature, SETTINGS.temperature.default);
     assert.equal(config.generationModel, SETTINGS.generationModel.default);
+  });
+
+  it('reads a language-overridable setting for the document language', () => {
+    const perLanguage: Record<string, Record<string, unknown>> = { markdown: { 'inline.length': 'paragraph' }, python: { 'inline.length': 42 } };
+    const workspace = {
+      getConfiguration: (_section: string, scope: { languageId: string }) => ({
+        get: <T>(key: string, fallback: T) => (perLanguage[scope.languageId]?.[key] ?? fallback) as T,
+      }),
+    } as unknown as Parameters<typeof readForLanguage>[0];
+    assert.equal(readForLanguage(workspace, 'markdown', 'inlineLength'), 'paragraph');
+    assert.equal(readForLanguage(workspace, 'plaintext', 'inlineLength'), 'sentence');
+    assert.equal(readForLanguage(workspace, 'python', 'inlineLength'), 'sentence', 'a wrong type falls back to the default');
   });
 });
