@@ -1,13 +1,15 @@
 // On the generated tiny models (offline), with `inkwell.output: replace`: Translate
 // Selection on Markdown with a fenced code block leaves the code block byte-identical;
 // the model runner killed (SIGKILL) while Continue Writing streams text gives a clear
-// message, and the next Continue Writing works on the restarted runner.
+// message, and the next Continue Writing works on the restarted runner; Cancel in the
+// progress notification leaves the file byte-identical; typing inside the text being
+// written stops Continue Writing there and keeps the edit.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { inkwellVsix, sampleWorkspace, step, withVSCode } from './harness.ts';
+import { inkwellVsix, sampleWorkspace, step, waitUntil, withVSCode, type VSCodeSession } from './harness.ts';
 import { INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
@@ -32,7 +34,14 @@ async function processesWith(...parts: string[]): Promise<number[]> {
   return pids;
 }
 
-test('inkwell: Translate Selection keeps a code block byte-identical; a killed runner is reported and restarted', { timeout: 240_000, skip }, async (t) => {
+/** The "continueWriting: N tokens, ... (reason)." lines of Inkwell's output channel, oldest first. */
+async function continueWritingRuns(vscode: VSCodeSession): Promise<string[]> {
+  const files = (await vscode.logFiles()).filter((file) => file.includes(`${path.sep}inkwell.inkwell${path.sep}`));
+  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+  return texts.join('\n').split('\n').filter((line) => line.includes('continueWriting: ')).map((line) => line.trim().replace(/\.$/, ''));
+}
+
+test('inkwell: Translate Selection keeps a code block byte-identical; a killed runner is reported and restarted; Cancel and an edit stop Continue Writing safely', { timeout: 240_000, skip }, async (t) => {
   await withVSCode({ scenario: 'inkwell-translate-recovery', vsix: inkwellVsix, ...(await settings()) }, async (vscode) => {
     await vscode.waitForExtensionActivated(INKWELL_ID);
 
@@ -88,6 +97,59 @@ test('inkwell: Translate Selection keeps a code block byte-identical; a killed r
       assert.ok(saved.startsWith(original) && saved.length > original.length + 20, `Continue Writing added text after the letter:\n${saved}`);
       assert.equal(await vscode.activationFailure(INKWELL_ID), undefined);
       assert.equal(await vscode.activationCount(INKWELL_ID), 1);
+    });
+
+    await step(t, 'Cancel in the progress notification while Continue Writing streams: the file is byte-identical', async () => {
+      // The crash message and the translation warning stay up; clear them so the toasts are this step's.
+      await vscode.runCommand('Notifications: Clear All Notifications');
+      await vscode.waitForNoNotification(/stopped unexpectedly/);
+      const onDisk = await readFile(vscode.file('letter.txt'));
+      const runs = (await continueWritingRuns(vscode)).length;
+      await vscode.focusEditor();
+      await vscode.press('Control+End');
+      const before = await vscode.editorText();
+      await vscode.runCommand('Inkwell: Continue Writing');
+      await vscode.waitForEditorText((text) => text.length > before.length, { timeoutMs: 60_000 });
+      await vscode.page.locator('.notification-toast').filter({ hasText: 'Inkwell: writing' }).getByRole('button', { name: 'Cancel' }).click();
+      await vscode.waitForNoProgress('Inkwell: writing');
+      await vscode.waitForEditorText((text) => text === before);
+      // The runner stopped early: the generation was cancelled, not finished and then taken back.
+      const run = await waitUntil(async () => (await continueWritingRuns(vscode))[runs], 'the Continue Writing run in the log');
+      assert.match(run, /\(cancelled\)$/);
+      await vscode.save();
+      assert.ok((await readFile(vscode.file('letter.txt'))).equals(onDisk), 'letter.txt is byte-identical to before Continue Writing');
+    });
+
+    await step(t, 'typing inside the text Continue Writing is writing stops it there and keeps the edit', async () => {
+      const onDisk = await readFile(vscode.file('letter.txt'), 'utf8');
+      const runs = (await continueWritingRuns(vscode)).length;
+      await vscode.focusEditor();
+      await vscode.press('Control+End');
+      const before = await vscode.editorText();
+      await vscode.runCommand('Inkwell: Continue Writing');
+      await vscode.waitForEditorText((text) => text.length > before.length + 20, { timeoutMs: 60_000 });
+      // The end of the document is the end of the streamed text: three characters back is inside it.
+      await vscode.press('Control+End');
+      for (let i = 0; i < 3; i++) await vscode.press('ArrowLeft');
+      await vscode.type('X');
+
+      const message = await vscode.waitForNotification(/Inkwell stopped writing/);
+      assert.equal(message, 'Inkwell stopped writing because the text it was writing was edited. Your edit was kept.');
+      await vscode.waitForNoProgress('Inkwell: writing');
+      const run = await waitUntil(async () => (await continueWritingRuns(vscode))[runs], 'the Continue Writing run in the log');
+      assert.match(run, /\(cancelled\)$/);
+      const stopped = await vscode.editorText();
+      assert.ok(stopped.startsWith(before) && stopped.length > before.length + 20, `the text written before the edit stays:\n${stopped}`);
+      // The X is where it was typed: right before the cursor, which streamed text no longer moves.
+      const cursor = await vscode.cursorPosition();
+      assert.equal(stopped.split('\n')[cursor.line - 1]?.[cursor.column - 2], 'X', `the typed X before the cursor (Ln ${cursor.line}, Col ${cursor.column}):\n${stopped}`);
+      await vscode.screenshot('edit-stopped-writing');
+      // Nothing is appended after the interruption: the same text after a save round trip.
+      await vscode.save();
+      const saved = await vscode.waitForFile('letter.txt', (text) => text !== onDisk);
+      assert.ok(saved.startsWith(onDisk) && saved.includes('X'), `the saved file keeps the letter and the edit:\n${saved}`);
+      await vscode.waitForEditorText((text) => text === stopped, { timeoutMs: 5_000 });
+      assert.equal(await vscode.editorText(), stopped);
     });
   });
 });

@@ -80,7 +80,7 @@ export async function runWritingCommand(job: WritingJob): Promise<void> {
         target.dispose();
         target = side;
         side.write(raw);
-        void vscode.window.showWarningMessage('You edited the text Inkwell was writing, so the rest of the draft is in a side document. Your edit was kept.');
+        void vscode.window.showWarningMessage('You edited the text Inkwell was writing, so it stopped writing there and put the whole draft in a side document. Your edit was kept.');
       });
     };
     target.onInterrupted(onInterrupted);
@@ -88,7 +88,8 @@ export async function runWritingCommand(job: WritingJob): Promise<void> {
       const full = await job.run({
         token: cancel.token,
         onText: (text) => {
-          raw += text;
+          // After an interruption the side document gets `raw` once, then each later piece: no piece twice.
+          if (!moved) raw += text;
           if (moved) void moved.then(() => target.write(text));
           else target.write(formatter ? formatter.push(text) : text);
         },
