@@ -127,12 +127,15 @@ export class Workbench {
    * ghost text when it should (e.g. from the provider's cache, which answers at once).
    */
   async expectNoGhostText(forMs: number): Promise<void> {
-    const deadline = Date.now() + forMs;
-    while (Date.now() < deadline) {
-      const text = await this.readGhostText();
-      if (text) throw new Error(`Expected no ghost text, got ${JSON.stringify(text)}`);
-      await this.page.waitForTimeout(100);
-    }
+    const anyGhost = this.activeEditor.locator('.ghost-text-decoration, .ghost-text-decoration-preview, .suggest-preview-text');
+    const appeared = await anyGhost
+      .first()
+      .waitFor({ state: 'attached', timeout: forMs })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (appeared) throw new Error(`Expected no ghost text, got ${JSON.stringify(await this.readGhostText())}`);
   }
 
   /** Accepts the shown ghost text with Tab and waits for it to go. */
