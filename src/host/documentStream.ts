@@ -65,7 +65,8 @@ export class DocumentStream implements vscode.Disposable {
   /** Removes what this stream inserted, leaving the document as before. */
   async revert(): Promise<boolean> {
     await this.settle();
-    if (this.ended === 'closed') return false;
+    // After the user edited inside our text, deleting "our" range would delete their edit too.
+    if (this.ended === 'closed' || this.ended === 'conflict') return false;
     if (this.range.end === this.range.start) return true;
     const range = this.vscodeRange();
     this.expected = undefined;
