@@ -152,6 +152,8 @@ export interface CountTokensResult {
 
 export interface LoadModelParams extends ModelRef {
   task: Task;
+  /** Fail instead of downloading a model that is not on disk (warm-up for inline suggestions). */
+  noDownload?: boolean;
 }
 export interface LoadModelResult {
   loadMs: number;

@@ -85,7 +85,11 @@ export class DocumentStream implements vscode.Disposable {
     const at = document.positionAt(this.range.end);
     this.expected = { offset: this.range.end, text };
     const first = this.range.start === this.range.end;
-    const ok = await this.editor.edit((b) => b.insert(at, text), { undoStopBefore: first && this.newUndoStep, undoStopAfter: false });
+    // edit() rejects once the editor is hidden or closed: end the stream instead of breaking the queue.
+    const ok = await this.editor.edit((b) => b.insert(at, text), { undoStopBefore: first && this.newUndoStep, undoStopAfter: false }).then(
+      (applied) => applied,
+      () => false,
+    );
     this.expected = undefined;
     if (!ok && !this.ended) this.end('closed');
   }

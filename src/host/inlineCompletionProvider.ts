@@ -99,10 +99,16 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
       this.deps.log.debug(`inline: ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s)`);
       if (distinct.length > 0) this.deps.cache.set(keyParts, distinct);
       return this.items(distinct, position);
+    } catch (err) {
+      // Superseded by a newer keystroke, or the document closed: not a failure.
+      if (source.token.isCancellationRequested) return [];
+      throw err;
     } finally {
-      this.deps.onActivity({ thinking: false });
       subscription.dispose();
-      if (this.running.get(documentId) === source) this.running.delete(documentId);
+      if (this.running.get(documentId) === source) {
+        this.running.delete(documentId);
+        this.deps.onActivity({ thinking: false });
+      }
       source.dispose();
     }
   }

@@ -71,7 +71,7 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
     const { generationModel, dtype, backend } = config.current;
     if (backend === 'openai-compatible') return;
     void modelReady()
-      .then((ok) => (ok ? client.request(Methods.loadModel, { task: 'text-generation', model: generationModel, dtype }) : Promise.reject(new Error(`${generationModel} is not downloaded yet.`))))
+      .then((ok) => (ok ? client.request(Methods.loadModel, { task: 'text-generation', model: generationModel, dtype, noDownload: true }) : Promise.reject(new Error(`${generationModel} is not downloaded yet.`))))
       .then(
       (r) => log.info(`Warmed up ${generationModel} (${r.dtype}) in ${Math.round(r.loadMs)} ms.`),
       (err: unknown) => {

@@ -97,9 +97,10 @@ export class RunnerClient {
 
   /** Re-sends settings to a running runner (no restart needed). */
   async reconfigure(): Promise<void> {
-    if (this.running && this.state === 'ready') {
-      await this.running.connection.sendRequest(Methods.initialize, this.options.initializeParams());
-    }
+    const running = this.running;
+    if (!running) return; // the next start reads the settings anyway
+    await running.ready; // a runner still starting got the old settings with its initialize
+    if (this.running === running) await running.connection.sendRequest(Methods.initialize, this.options.initializeParams());
   }
 
   /** Stops the runner and starts a fresh one, forgetting past crashes. */

@@ -55,7 +55,15 @@ function remote(): RemoteBackend | undefined {
   return backend;
 }
 
-connection.onRequest(Methods.initialize, (params) => {
+connection.onRequest(Methods.initialize, async (params) => {
+  const before = store.settings;
+  // Models loaded from another folder or with another thread count must be loaded again.
+  if (before.localModelPath !== params.localModelPath || before.threads !== params.threads) {
+    await queue.run(async () => {
+      prefixCache.clear();
+      await store.unload();
+    });
+  }
   store.configure(params);
   offline = params.offline;
   backend = params.backend ?? { kind: 'local' };
@@ -67,7 +75,7 @@ connection.onRequest(Methods.initialize, (params) => {
 
 connection.onRequest(Methods.loadModel, async (params, token) =>
   queue.run(async () => {
-    const loaded = await store.get(params.task, params.model, params.dtype);
+    const loaded = await store.get(params.task, params.model, params.dtype, !params.noDownload);
     return { loadMs: loaded.loadMs, dtype: loaded.dtype };
   }, token),
 );
@@ -86,7 +94,7 @@ connection.onRequest(Methods.complete, async (params, token) => {
   const server = remote();
   if (server) return remoteComplete(server, params, hooks(undefined, token));
   return queue.run(async () => {
-    const loaded = await store.get('text-generation', params.model, params.dtype);
+    const loaded = await store.get('text-generation', params.model, params.dtype, false);
     if (loaded.kind !== 'causal') throw new Error('text-generation model is not a causal LM');
     return complete(loaded, `${params.model}|${loaded.dtype}`, prefixCache, params, loaded.loadMs, hooks(undefined, token));
   }, token);
@@ -131,8 +139,8 @@ connection.onRequest(Methods.status, async () => {
   };
 });
 
-connection.onRequest(Methods.shutdown, async () => {
-  await store.unload();
+// Exiting frees everything; disposing sessions here could pull them from under a running generation.
+connection.onRequest(Methods.shutdown, () => {
   setImmediate(() => process.exit(0));
 });
 

@@ -67,7 +67,8 @@ export class ModelStore {
     env.allowRemoteModels = false;
   }
 
-  async get(task: Task, model: string, dtype: Dtype): Promise<Loaded> {
+  /** The loaded model; loading it first, and downloading it unless `download` is false (the inline path never downloads). */
+  async get(task: Task, model: string, dtype: Dtype, download = true): Promise<Loaded> {
     const key = `${model}|${dtype}`;
     const current = this.byTask.get(task);
     if (current && this.keys.get(task) === key) {
@@ -76,7 +77,7 @@ export class ModelStore {
       return loaded;
     }
     if (current) await this.unload(task);
-    const loading = this.load(task, model, dtype);
+    const loading = this.load(task, model, dtype, download);
     this.byTask.set(task, loading);
     this.keys.set(task, key);
     loading.catch(() => {
@@ -105,10 +106,10 @@ export class ModelStore {
   }
 
   /** A folder path as is; a hub id from the local models folder, else from the download cache (downloading it unless offline). */
-  private async locate(task: Task, model: string, dtype: Dtype): Promise<Located> {
+  private async locate(task: Task, model: string, dtype: Dtype, download = true): Promise<Located> {
     const own = ownModelFolder(model, this.current.localModelPath);
     if (!own) {
-      const ensured = await this.downloads.ensure(task, model, dtype);
+      const ensured = await this.downloads.ensure(task, model, dtype, undefined, download);
       return { folder: ensured.folder, dtype: ensured.dtype, cached: true };
     }
     if (!existsSync(own)) throw runnerError(RunnerErrorCode.ModelNotFound, `Model folder "${model}" does not exist.`);
@@ -117,8 +118,8 @@ export class ModelStore {
     return { folder: own, dtype: resolved, cached: false };
   }
 
-  private async load(task: Task, model: string, dtype: Dtype): Promise<Loaded> {
-    const located = await this.locate(task, model, dtype);
+  private async load(task: Task, model: string, dtype: Dtype, download: boolean): Promise<Loaded> {
+    const located = await this.locate(task, model, dtype, download);
     try {
       return await this.instantiate(task, model, located);
     } catch (err) {

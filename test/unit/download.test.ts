@@ -38,6 +38,16 @@ describe('model downloads from a local hub (real runner, real transformers.js)',
 
   const downloads = (model: string): DownloadProgressParams[] => runner.progress.filter(isDownloadProgress).filter((p) => p.model === model);
 
+  it('inline suggestions and their warm-up never download: a missing model fails with zero requests', async () => {
+    const before = hub.requests.length;
+    const complete = runner.client.request(Methods.complete, { documentId: 'd', model: BART, dtype: 'fp32', prompt: 'Hello', n: 1, maxNewTokens: 4 });
+    await assert.rejects(complete, (err: Coded) => err.code === RunnerErrorCode.ModelNotFound && /not downloaded yet/.test(err.message));
+    const warm = runner.client.request(Methods.loadModel, { task: 'text-generation', model: LLAMA, dtype: 'fp32', noDownload: true });
+    await assert.rejects(warm, /not downloaded yet.*Download Models/);
+    assert.equal(hub.requests.length, before);
+    assert.equal(existsSync(path.join(cacheDir, BART, 'config.json')), false);
+  });
+
   it('downloads only what the task and dtype need, following the redirect, with progress that adds up', async () => {
     const result = await runner.client.request(Methods.downloadModel, { task: 'text-generation', model: LLAMA, dtype: 'q8' });
     assert.equal(result.dtype, 'q8');

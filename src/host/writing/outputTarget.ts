@@ -98,7 +98,13 @@ export function documentTarget(editor: vscode.TextEditor, range: vscode.Range, m
   return {
     write: (text) => {
       if (interrupted) return;
-      opening ??= open().then((s) => (stream = s));
+      opening ??= open().then(
+        (s) => (stream = s),
+        () => {
+          interrupt('closed'); // the editor went away before the first edit
+          return undefined;
+        },
+      );
       void opening.then((s) => s?.append(text));
     },
     finish: async () => {

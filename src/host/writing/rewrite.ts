@@ -35,6 +35,7 @@ export async function rewriteSelection(deps: CommandDeps): Promise<void> {
     title: 'Inkwell: rewriting',
     editor: input.editor,
     range: input.range,
+    version: input.version,
     mode: config.output,
     log: deps.log,
     run: async (hooks) => {

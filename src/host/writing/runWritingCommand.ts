@@ -25,6 +25,8 @@ export interface WritingJob {
   log: vscode.LogOutputChannel;
   /** `below` as plain paragraphs (a drafted section), not a quote or comment. */
   plain?: boolean;
+  /** The document version the range belongs to; if the document changed since (a download or a dialog came first), write beside it. */
+  version?: number;
 }
 
 /** How `below` output looks: a blockquote in Markdown, a comment in code, plain text elsewhere. */
@@ -57,6 +59,10 @@ export async function runWritingCommand(job: WritingJob): Promise<void> {
   };
   let mode = job.mode;
   if ((mode === 'below' || mode === 'replace') && (await isReadOnly(document))) mode = 'side';
+  if ((mode === 'below' || mode === 'replace') && job.version !== undefined && document.version !== job.version) {
+    mode = 'side';
+    void vscode.window.showInformationMessage('Inkwell: the document changed since the command read it, so the result goes to a side document.');
+  }
   const lineEnd = document.lineAt(job.range.end.line).range.end;
   const below = belowFormat(job.editor, job.range);
   const formatter = mode === 'below' && !job.plain ? new LinePrefixStream(below.prefix, below.eol) : undefined;

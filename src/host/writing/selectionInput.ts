@@ -8,6 +8,8 @@ export interface Input {
   editor: vscode.TextEditor;
   range: vscode.Range;
   text: string;
+  /** The document's version when the text was read: if it changes before writing starts, the range is stale. */
+  version: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function selectionOrDocument(what: string): Promise<Input | undefin
     void vscode.window.showWarningMessage(`Inkwell: ${problem}`);
     return undefined;
   }
-  return { editor, range, text };
+  return { editor, range, text, version: document.version };
 }
 
 /** Why this text can't be processed, or undefined. */

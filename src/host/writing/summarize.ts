@@ -24,6 +24,7 @@ export async function summarizeSelection(deps: CommandDeps): Promise<void> {
     title: 'Inkwell: summarizing',
     editor: input.editor,
     range: input.range,
+    version: input.version,
     mode: config.output,
     log: deps.log,
     run: async (hooks) => {

@@ -53,6 +53,7 @@ export async function translateSelection(deps: TranslateDeps): Promise<void> {
     title: `Inkwell: translating ${languageByCode(source)?.name ?? source} → ${languageByCode(target)?.name ?? target}`,
     editor: input.editor,
     range: input.range,
+    version: input.version,
     mode: config.output,
     log: deps.log,
     run: async (hooks) => {

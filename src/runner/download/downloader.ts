@@ -59,10 +59,11 @@ export class ModelDownloader {
     return this.locks.run(model, job);
   }
 
-  ensure(task: Task, model: string, dtype: Dtype, signal: AbortSignal = new AbortController().signal): Promise<EnsureResult> {
+  /** The model's verified folder, downloading what is missing unless `download` is false (then a clear error). */
+  ensure(task: Task, model: string, dtype: Dtype, signal: AbortSignal = new AbortController().signal, download = true): Promise<EnsureResult> {
     return this.locks.run(model, async () => {
       try {
-        return await this.ensureLocked(task, model, dtype, signal);
+        return await this.ensureLocked(task, model, dtype, signal, download);
       } catch (err) {
         if (signal.aborted) throw new ResponseError(REQUEST_CANCELLED, `Download of "${model}" cancelled; nothing partial was kept.`);
         throw err;
@@ -81,7 +82,7 @@ export class ModelDownloader {
     });
   }
 
-  private async ensureLocked(task: Task, model: string, dtype: Dtype, signal: AbortSignal): Promise<EnsureResult> {
+  private async ensureLocked(task: Task, model: string, dtype: Dtype, signal: AbortSignal, download: boolean): Promise<EnsureResult> {
     const { offline, remoteHost } = this.settings();
     const folder = this.folderOf(model);
     await cleanPartials(folder);
@@ -95,6 +96,7 @@ export class ModelDownloader {
       if (cached.bad.length === 0) return { folder, dtype: cached.dtype, files: 0, bytes: 0, refetched: [] };
     }
     if (offline) throw offlineError(model, cached);
+    if (!download) throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" is not downloaded yet. Run "Inkwell: Download Models…" to get it.`);
 
     const remote = await listRepoFiles(remoteHost, model, signal);
     const resolved = resolveFromListing(cachedManifest, remote, task, dtype) ?? 'q8';
