@@ -4,6 +4,7 @@ import { CompletionCache } from '../core/completionCache';
 import { commentSyntax, isProseLanguage, knownCodeLanguages } from '../core/languages';
 import { isEnabledFor } from '../core/languageToggle';
 import { Methods } from '../protocol';
+import { servedRemotely } from './backend';
 import { isModelDownloaded } from './models';
 import { InlineCompletionProvider } from './inlineCompletionProvider';
 import type { RunnerClient } from './runnerClient';
@@ -28,8 +29,8 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
   // Whether the completion model can be used without a download; rechecked after a while when it can't.
   let ready: { key: string; value: Promise<boolean>; at: number } | undefined;
   const modelReady = (): Promise<boolean> => {
-    const { backend, generationModel, dtype } = config.current;
-    if (backend === 'openai-compatible') return Promise.resolve(true);
+    const { generationModel, dtype } = config.current;
+    if (servedRemotely(config.current, 'text-generation')) return Promise.resolve(true);
     const key = `${generationModel}|${dtype}`;
     if (!ready || ready.key !== key || Date.now() - ready.at > 15_000) {
       const value = isModelDownloaded(client, 'text-generation', generationModel, dtype).then(
@@ -68,8 +69,8 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
     const language = document.languageId;
     if (!isEnabledFor(config.current.inlineEnable, language) || !(isProseLanguage(language) || commentSyntax(language))) return;
     warmedUp = true;
-    const { generationModel, dtype, backend } = config.current;
-    if (backend === 'openai-compatible') return;
+    const { generationModel, dtype } = config.current;
+    if (servedRemotely(config.current, 'text-generation')) return;
     void modelReady()
       .then((ok) => (ok ? client.request(Methods.loadModel, { task: 'text-generation', model: generationModel, dtype, noDownload: true }) : Promise.reject(new Error(`${generationModel} is not downloaded yet.`))))
       .then(

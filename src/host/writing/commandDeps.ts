@@ -1,8 +1,11 @@
 import type * as vscode from 'vscode';
 import type { Config } from '../../config';
 import { Methods, type Task } from '../../protocol';
+import { servedRemotely } from '../backend';
 import type { EnsureModel } from '../models';
 import type { RunnerClient } from '../runnerClient';
+import type { WritingJob } from './runWritingCommand';
+import type { Input } from './selectionInput';
 
 export interface CommandDeps {
   client: RunnerClient;
@@ -14,8 +17,7 @@ export interface CommandDeps {
 
 /** A remote server (when configured) writes for the text tasks; local models need to be on disk. */
 export function modelReady(deps: CommandDeps, task: Task, model: string): Promise<boolean> {
-  const remote = deps.config().backend === 'openai-compatible' && (task === 'instruction' || task === 'text-generation');
-  return remote ? Promise.resolve(true) : deps.ensureAvailable(task, model);
+  return servedRemotely(deps.config(), task) ? Promise.resolve(true) : deps.ensureAvailable(task, model);
 }
 
 export interface TokenPlan {
@@ -30,11 +32,15 @@ export interface TokenPlan {
 /** Measures the input with the model's tokenizer (an estimate for a remote server, which has its own). */
 export async function planTokens(deps: CommandDeps, task: Task, model: string, text: string, token: vscode.CancellationToken): Promise<TokenPlan> {
   const config = deps.config();
-  const remote = config.backend === 'openai-compatible' && (task === 'instruction' || task === 'text-generation');
-  const { counts, limit } = remote
+  const { counts, limit } = servedRemotely(config, task)
     ? { counts: [Math.ceil(text.length / 4)], limit: 4096 }
     : await deps.client.request(Methods.countTokens, { model, dtype: config.dtype, task, texts: [text] }, token);
   const inputTokens = counts[0] ?? 1;
   const perChar = inputTokens / Math.max(1, text.length);
   return { inputTokens, limit, count: (part) => Math.ceil(part.length * perChar * 1.1) };
+}
+
+/** Where a command that read `input` writes: the input's range in its editor, per `inkwell.output`. */
+export function outputFor(deps: CommandDeps, input: Input): Pick<WritingJob, 'editor' | 'range' | 'version' | 'mode' | 'log'> {
+  return { editor: input.editor, range: input.range, version: input.version, mode: deps.config().output, log: deps.log };
 }

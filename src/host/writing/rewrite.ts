@@ -4,7 +4,7 @@ import { rewriteMessages, type RewriteKind } from '../../core/writing/prompts';
 import { Methods } from '../../protocol';
 import { runWritingCommand } from './runWritingCommand';
 import { selectionOrDocument } from './selectionInput';
-import { modelReady, planTokens, type CommandDeps } from './commandDeps';
+import { modelReady, planTokens, outputFor, type CommandDeps } from './commandDeps';
 
 const KINDS: { label: string; rewrite: RewriteKind }[] = [
   { label: '$(lightbulb) Improve clarity', rewrite: 'clarity' },
@@ -33,11 +33,7 @@ export async function rewriteSelection(deps: CommandDeps): Promise<void> {
   if (!(await modelReady(deps, 'instruction', ref.model))) return;
   await runWritingCommand({
     title: 'Inkwell: rewriting',
-    editor: input.editor,
-    range: input.range,
-    version: input.version,
-    mode: config.output,
-    log: deps.log,
+    ...outputFor(deps, input),
     run: async (hooks) => {
       hooks.report('loading the model…');
       const plan = await planTokens(deps, 'instruction', ref.model, input.text, hooks.token);

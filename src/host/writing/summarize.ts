@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import { runMapReduce, type MapReduceProgress } from '../../core/writing/mapReduce';
 import { Methods, type Task } from '../../protocol';
-import { modelReady, planTokens, type CommandDeps } from './commandDeps';
+import { modelReady, planTokens, outputFor, type CommandDeps } from './commandDeps';
 import { runWritingCommand, type WritingHooks } from './runWritingCommand';
 import { selectionOrDocument } from './selectionInput';
 import { formatSummary } from '../../core/writing/outputFormat';
@@ -22,11 +22,7 @@ export async function summarizeSelection(deps: CommandDeps): Promise<void> {
 
   await runWritingCommand({
     title: 'Inkwell: summarizing',
-    editor: input.editor,
-    range: input.range,
-    version: input.version,
-    mode: config.output,
-    log: deps.log,
+    ...outputFor(deps, input),
     run: async (hooks) => {
       hooks.report('loading the model…');
       // Plan with the model's own token count, keeping room for the prompt.

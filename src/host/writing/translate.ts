@@ -4,7 +4,7 @@ import { reassemble, segmentForTranslation } from '../../core/writing/masking';
 import { Methods } from '../../protocol';
 import { runWritingCommand } from './runWritingCommand';
 import { selectionOrDocument } from './selectionInput';
-import { modelReady, type CommandDeps } from './commandDeps';
+import { modelReady, outputFor, type CommandDeps } from './commandDeps';
 
 const RECENT_KEY = 'inkwell.translate.recentTargets';
 
@@ -51,11 +51,7 @@ export async function translateSelection(deps: TranslateDeps): Promise<void> {
 
   await runWritingCommand({
     title: `Inkwell: translating ${languageByCode(source)?.name ?? source} → ${languageByCode(target)?.name ?? target}`,
-    editor: input.editor,
-    range: input.range,
-    version: input.version,
-    mode: config.output,
-    log: deps.log,
+    ...outputFor(deps, input),
     run: async (hooks) => {
       let done = 0;
       let output = '';
