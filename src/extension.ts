@@ -10,6 +10,7 @@ import { registerModelCommands } from './host/models';
 import { registerWritingCommands } from './host/writing';
 import { RunnerClient } from './host/runnerClient';
 import { describeRunner, StatusBar } from './host/statusBar';
+import { registerWalkthrough } from './host/walkthrough';
 import { createLog } from './log';
 import type { ProgressParams } from './protocol';
 
@@ -74,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage('Inkwell: model runner restarted', 3000);
     }),
     vscode.commands.registerCommand('inkwell.showLog', () => log.show()),
+    registerWalkthrough({ context, log }),
   );
 }
 

@@ -1,0 +1,66 @@
+// The Getting Started walkthrough in a real VS Code: it opens by itself on the first start
+// after install, its ghost-text step completes on the real event (a suggestion accepted in
+// the sample document its button opens), and after a reload it does not open again.
+// Skipped when the VSIX is missing, except on CI (CI=true).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { test } from 'node:test';
+import { inkwellVsix, step, waitUntil, withVSCode } from './harness.ts';
+import { INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+
+const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
+const skip = missing && `no ${inkwellVsix}; run npm run package`;
+
+const TITLE = 'Get Started with Inkwell';
+const STEPS = ['Choose and download the models', 'Try ghost text', 'Summarize a selection', 'Settings and the status menu', 'What stays on your machine'];
+
+test('walkthrough: opens once after install; accepting ghost text in its sample completes a step', { timeout: 300_000, skip }, async (t) => {
+  const inkwell = await offlineInkwellSettings({ 'workbench.welcomePage.walkthroughs.openOnInstall': true });
+  await withVSCode({ scenario: 'inkwell-walkthrough', vsix: inkwellVsix, ...inkwell }, async (vscode) => {
+    const page = vscode.page;
+    const walkthrough = page.locator('.gettingStartedContainer');
+    const ghostTextStep = walkthrough.locator('.getting-started-step[data-step-id$="ghostText"]');
+
+    await step(t, 'opens by itself on the first start, with its five steps', async () => {
+      await vscode.waitForExtensionActivated(INKWELL_ID);
+      await walkthrough.getByText(TITLE).first().waitFor({ timeout: 60_000 });
+      for (const title of STEPS) await walkthrough.getByText(title, { exact: true }).first().waitFor();
+      assert.equal(await ghostTextStep.count(), 1, 'the ghost text step by its id');
+      assert.ok(!(await ghostTextStep.evaluate((element) => element.classList.contains('complete'))), 'not complete before anything happened');
+      await vscode.screenshot('opened');
+    });
+
+    await step(t, '"Open a Sample Document", then Tab on a suggestion: the step is checked', async () => {
+      await ghostTextStep.click();
+      await walkthrough.getByText('Open a Sample Document', { exact: true }).first().click();
+      await page.locator('.tabs-container .tab.active').filter({ hasText: 'Untitled' }).waitFor();
+      await vscode.waitForEditorText((text) => text.includes('A walk by the harbour'));
+      await vscode.focusEditor();
+      await vscode.press('Control+End');
+      await vscode.type('The gulls');
+      await vscode.waitForGhostText({ timeoutMs: 90_000 });
+      await vscode.acceptGhostText();
+      await page.locator('.tabs-container .tab').filter({ hasText: 'Welcome' }).first().click();
+      await waitUntil(
+        async () => ((await ghostTextStep.evaluate((element) => element.classList.contains('complete'))) ? true : undefined),
+        'the ghost text step to be marked complete',
+        { timeoutMs: 30_000 },
+      );
+      await vscode.screenshot('step-complete');
+    });
+
+    await step(t, 'closed and reloaded: it does not open again', async () => {
+      await page.locator('.tabs-container .tab').filter({ hasText: 'Welcome' }).first().click();
+      await vscode.runCommand('View: Close Editor');
+      await page.locator('.tabs-container .tab').filter({ hasText: 'Welcome' }).waitFor({ state: 'detached' });
+      await page.reload();
+      await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+      // Activated again in the reloaded window (a second activation in the logs): its first-start check has run.
+      await waitUntil(async () => ((await vscode.activationCount(INKWELL_ID)) >= 2 ? true : undefined), 'Inkwell to activate after the reload', { timeoutMs: 90_000 });
+      await vscode.waitForStatusBarText(INKWELL_STATUS_ID, 'Inkwell');
+      // Bounded observation for the negative case; the first step shows that the same start does open it.
+      const reopened = await walkthrough.getByText(TITLE).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      assert.equal(reopened, false, 'the walkthrough opened again after a reload');
+    });
+  });
+});
