@@ -12,7 +12,7 @@ const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
 const TITLE = 'Get Started with Inkwell';
-const STEPS = ['Choose and download the models', 'Try ghost text', 'Summarize a selection', 'Settings and the status menu', 'What stays on your machine'];
+const STEPS = ['Choose the models', 'Try ghost text', 'Summarize a selection', 'Settings and the status menu', 'What stays on your machine'];
 
 test('walkthrough: opens once after install; accepting ghost text in its sample completes a step', { timeout: 300_000, skip }, async (t) => {
   const inkwell = await offlineInkwellSettings({ 'workbench.welcomePage.walkthroughs.openOnInstall': true });
@@ -20,13 +20,15 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
     const page = vscode.page;
     const walkthrough = page.locator('.gettingStartedContainer');
     const ghostTextStep = walkthrough.locator('.getting-started-step[data-step-id$="ghostText"]');
+    // A done step: the button has aria-checked="true" and its check icon the class `complete`.
+    const isChecked = () => ghostTextStep.evaluate((element) => element.getAttribute('aria-checked') === 'true' || element.querySelector('.complete') !== null);
 
     await step(t, 'opens by itself on the first start, with its five steps', async () => {
       await vscode.waitForExtensionActivated(INKWELL_ID);
       await walkthrough.getByText(TITLE).first().waitFor({ timeout: 60_000 });
       for (const title of STEPS) await walkthrough.getByText(title, { exact: true }).first().waitFor();
       assert.equal(await ghostTextStep.count(), 1, 'the ghost text step by its id');
-      assert.ok(!(await ghostTextStep.evaluate((element) => element.classList.contains('complete'))), 'not complete before anything happened');
+      assert.equal(await isChecked(), false, 'not done before anything happened');
       await vscode.screenshot('opened');
     });
 
@@ -42,7 +44,7 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       await vscode.acceptGhostText();
       await page.locator('.tabs-container .tab').filter({ hasText: 'Welcome' }).first().click();
       await waitUntil(
-        async () => ((await ghostTextStep.evaluate((element) => element.classList.contains('complete'))) ? true : undefined),
+        async () => ((await isChecked()) ? true : undefined),
         'the ghost text step to be marked complete',
         { timeoutMs: 30_000 },
       );
@@ -50,16 +52,19 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
     });
 
     await step(t, 'closed and reloaded: it does not open again', async () => {
-      await page.locator('.tabs-container .tab').filter({ hasText: 'Welcome' }).first().click();
-      await vscode.runCommand('View: Close Editor');
-      await page.locator('.tabs-container .tab').filter({ hasText: 'Welcome' }).waitFor({ state: 'detached' });
+      const tab = page.locator('.tabs-container .tab').filter({ hasText: 'Welcome' });
+      await tab.first().click();
+      await tab.first().locator('.tab-actions .codicon-close').click();
+      await tab.waitFor({ state: 'detached' });
       await page.reload();
       await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
       // Activated again in the reloaded window (a second activation in the logs): its first-start check has run.
       await waitUntil(async () => ((await vscode.activationCount(INKWELL_ID)) >= 2 ? true : undefined), 'Inkwell to activate after the reload', { timeoutMs: 90_000 });
       await vscode.waitForStatusBarText(INKWELL_STATUS_ID, 'Inkwell');
       // Bounded observation for the negative case; the first step shows that the same start does open it.
-      const reopened = await walkthrough.getByText(TITLE).first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      // (VS Code's own Welcome page may list the walkthrough; its steps show only when it is open.)
+      const reopened = await walkthrough.getByText('Try ghost text', { exact: true }).first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      await vscode.screenshot('reloaded');
       assert.equal(reopened, false, 'the walkthrough opened again after a reload');
     });
   });
