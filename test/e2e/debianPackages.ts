@@ -101,8 +101,8 @@ function run(command: string[], log: (line: string) => void): Promise<void> {
     const child = spawn(file, args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let tail: string[] = [];
     const forward = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) {
-        if (!line.trim()) continue;
+      for (const line of chunk.toString().split(/[\r\n]+/)) {
+        if (!line.trim() || /^\(Reading database \.\.\. ?(\d+%)?$/.test(line.trim())) continue; // dpkg's percentage counter
         log(`  ${line}`);
         tail = [...tail.slice(-30), line];
       }
