@@ -14,7 +14,7 @@ const skip = missing && `no ${inkwellVsix}; run npm run package`;
 const TITLE = 'Get Started with Inkwell';
 const STEPS = ['Choose the models', 'Try ghost text', 'Summarize a selection', 'Settings and the status menu', 'What stays on your machine'];
 
-test('walkthrough: opens once after install; accepting ghost text in its sample completes a step', { timeout: 300_000, skip }, async (t) => {
+test('walkthrough: opens once after install; accepting ghost text in its sample completes a step', { timeout: 600_000, skip }, async (t) => {
   const inkwell = await offlineInkwellSettings({ 'workbench.welcomePage.walkthroughs.openOnInstall': true });
   await withVSCode({ scenario: 'inkwell-walkthrough', vsix: inkwellVsix, ...inkwell }, async (vscode) => {
     const page = vscode.page;
@@ -24,7 +24,7 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
     const isChecked = () => ghostTextStep.evaluate((element) => element.getAttribute('aria-checked') === 'true' || element.querySelector('.complete') !== null);
 
     await step(t, 'opens by itself on the first start, with its five steps', async () => {
-      await vscode.waitForExtensionActivated(INKWELL_ID);
+      await vscode.waitForExtensionActivated(INKWELL_ID, { timeoutMs: 90_000 });
       await walkthrough.getByText(TITLE).first().waitFor({ timeout: 60_000 });
       for (const title of STEPS) await walkthrough.getByText(title, { exact: true }).first().waitFor();
       assert.equal(await ghostTextStep.count(), 1, 'the ghost text step by its id');
@@ -58,8 +58,8 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       if ((await close.count()) > 0) await close.first().click();
       else await vscode.press('Control+F4'); // the web workbench's Close Editor
       await tab.waitFor({ state: 'detached' });
-      await page.reload();
-      await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+      await page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 }); // as the harness's first load
+      await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
       // Activated again in the reloaded window (a second activation in the logs): its first-start check has run.
       await waitUntil(async () => ((await vscode.activationCount(INKWELL_ID)) >= 2 ? true : undefined), 'Inkwell to activate after the reload', { timeoutMs: 90_000 });
       await vscode.waitForStatusBarText(INKWELL_STATUS_ID, 'Inkwell');
