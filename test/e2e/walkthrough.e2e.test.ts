@@ -4,6 +4,7 @@
 // Skipped when the VSIX is missing, except on CI (CI=true).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { inkwellVsix, step, waitUntil, withVSCode } from './harness.ts';
 import { INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
@@ -21,6 +22,12 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
     const walkthrough = page.locator('.gettingStartedContainer');
     const ghostTextStep = walkthrough.locator('.getting-started-step[data-step-id$="ghostText"]');
     // A done step: the button has aria-checked="true" and its check icon the class `complete`.
+    // How often Inkwell opened it: its output channel logs each time (one log file per extension host).
+    const timesOpened = async () => {
+      const logs = (await vscode.logFiles()).filter((file) => /inkwell\.inkwell[/\\]Inkwell\.log$/.test(file));
+      const texts = await Promise.all(logs.map((file) => readFile(file, 'utf8')));
+      return texts.join('\n').split('Opened the Getting Started walkthrough').length - 1;
+    };
     const isChecked = () => ghostTextStep.evaluate((element) => element.getAttribute('aria-checked') === 'true' || element.querySelector('.complete') !== null);
 
     await step(t, 'opens by itself on the first start, with its five steps', async () => {
@@ -29,6 +36,7 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       for (const title of STEPS) await walkthrough.getByText(title, { exact: true }).first().waitFor();
       assert.equal(await ghostTextStep.count(), 1, 'the ghost text step by its id');
       assert.equal(await isChecked(), false, 'not done before anything happened');
+      await waitUntil(async () => ((await timesOpened()) === 1 ? true : undefined), 'Inkwell to log that it opened the walkthrough');
       await vscode.screenshot('opened');
     });
 
@@ -68,6 +76,7 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       const reopened = await walkthrough.getByText('Try ghost text', { exact: true }).first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
       await vscode.screenshot('reloaded');
       assert.equal(reopened, false, 'the walkthrough opened again after a reload');
+      assert.equal(await timesOpened(), 1, 'Inkwell opened it once, before the reload only');
     });
   });
 });
