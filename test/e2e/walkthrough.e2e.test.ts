@@ -1,6 +1,6 @@
 // The Getting Started walkthrough in a real VS Code: it opens by itself on the first start
 // after install, its ghost-text step completes on the real event (a suggestion accepted in
-// the sample document its button opens), and after a reload it does not open again.
+// the sample document its button opens), and after a reload Inkwell does not open it again.
 // Skipped when the VSIX is missing, except on CI (CI=true).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -23,9 +23,9 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
     const ghostTextStep = walkthrough.locator('.getting-started-step[data-step-id$="ghostText"]');
     // A done step: the button has aria-checked="true" and its check icon the class `complete`.
     // How often Inkwell opened it: its output channel logs each time (one log file per extension host).
+    const inkwellLogs = async () => (await vscode.logFiles()).filter((file) => /inkwell\.inkwell[/\\]Inkwell\.log$/.test(file));
     const timesOpened = async () => {
-      const logs = (await vscode.logFiles()).filter((file) => /inkwell\.inkwell[/\\]Inkwell\.log$/.test(file));
-      const texts = await Promise.all(logs.map((file) => readFile(file, 'utf8')));
+      const texts = await Promise.all((await inkwellLogs()).map((file) => readFile(file, 'utf8')));
       return texts.join('\n').split('Opened the Getting Started walkthrough').length - 1;
     };
     const isChecked = () => ghostTextStep.evaluate((element) => element.getAttribute('aria-checked') === 'true' || element.querySelector('.complete') !== null);
@@ -59,7 +59,7 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       await vscode.screenshot('step-complete');
     });
 
-    await step(t, 'closed and reloaded: it does not open again', async () => {
+    await step(t, 'closed and reloaded: Inkwell does not open it again', async () => {
       const tab = page.locator('.tabs-container .tab').filter({ hasText: 'Welcome' });
       await tab.first().click();
       const close = tab.first().getByRole('button', { name: /^Close/ });
@@ -71,11 +71,13 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       // Activated again in the reloaded window (a second activation in the logs): its first-start check has run.
       await waitUntil(async () => ((await vscode.activationCount(INKWELL_ID)) >= 2 ? true : undefined), 'Inkwell to activate after the reload', { timeoutMs: 90_000 });
       await vscode.waitForStatusBarText(INKWELL_STATUS_ID, 'Inkwell');
-      // Bounded observation for the negative case; the first step shows that the same start does open it.
-      // (VS Code's own Welcome page may list the walkthrough; its steps show only when it is open.)
-      const reopened = await walkthrough.getByText('Try ghost text', { exact: true }).first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      // The reloaded extension host has its own Inkwell log: wait for it, so the count below covers it.
+      await waitUntil(async () => ((await inkwellLogs()).length >= 2 ? true : undefined), 'the reloaded window to have an Inkwell log');
+      // Bounded observation for the negative case (the first step shows the positive one). Not a
+      // check of the editor area: VS Code itself may restore its Welcome editor after a reload.
+      const openedAgain = await waitUntil(async () => ((await timesOpened()) > 1 ? true : undefined), 'a second open', { timeoutMs: 5_000 }).then(() => true, () => false);
       await vscode.screenshot('reloaded');
-      assert.equal(reopened, false, 'the walkthrough opened again after a reload');
+      assert.equal(openedAgain, false, 'Inkwell opened the walkthrough again after a reload');
       assert.equal(await timesOpened(), 1, 'Inkwell opened it once, before the reload only');
     });
   });
