@@ -3,7 +3,8 @@
  * (each with its own runner process) do not corrupt or drop each other's manifest.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -102,5 +103,18 @@ describe('downloads stay inside the cache; windows sharing it keep one valid man
       assert.equal(again.files, 0);
     }
     assert.equal(hub.requests.length, before);
+  });
+
+  it('a manifest lock left by a runner that was killed does not block the next download', async () => {
+    const runner = runners[0] ?? start();
+    await runner.client.request(Methods.deleteCachedModel, { model: LLAMA });
+    const folder = path.join(cacheDir, LLAMA);
+    mkdirSync(folder, { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(path.join(folder, `${MANIFEST}.lock`), String(dead));
+    const result = await runner.client.request(Methods.downloadModel, { task: 'text-generation', model: LLAMA, dtype: 'q8' });
+    assert.equal(result.variant, 'q8');
+    assert.ok(!existsSync(path.join(folder, `${MANIFEST}.lock`)));
+    assert.ok(JSON.parse(readFileSync(path.join(folder, MANIFEST), 'utf8')).files[Q8]);
   });
 });
