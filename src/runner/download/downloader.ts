@@ -16,7 +16,7 @@ import { describeChoice } from '../modelFiles';
 import { applyUpdates, checkCache, checkFiles, resolveFromListing, type CacheCheck } from './cachedModel';
 import { ensureDiskSpace } from './diskSpace';
 import { fetchFile } from './fetchFile';
-import { resolveRemote, selectFiles, type RemoteFile } from './fileSelection';
+import { remoteVariants, resolveRemote, selectFiles, type RemoteFile } from './fileSelection';
 import { fileUrl, listRepoFiles } from './hubApi';
 import { KeyedLock } from './keyedLock';
 import { emptyManifest, readManifest, updateManifest, type Manifest, type ManifestFile } from './manifest';
@@ -93,7 +93,9 @@ export class ModelDownloader {
   /** What a download of (task, dtype) would fetch from the hub's listing now: the weight file chosen and every file it needs. */
   async plan(task: Task, model: string, dtype: Dtype, signal?: AbortSignal): Promise<DownloadPlan> {
     const remote = await listRepoFiles(this.settings().remoteHost, model, signal);
-    const resolved = resolveFromListing(readManifest(this.folderOf(model)), remote, task, dtype) ?? resolveRemote(model, remote, task, dtype);
+    const cached = resolveFromListing(readManifest(this.folderOf(model)), remote, task, dtype);
+    // A variant downloaded before is preferred while the hub still has it.
+    const resolved = cached && remoteVariants(remote, task).includes(cached.variant) ? cached : resolveRemote(model, remote, task, dtype);
     return { remote, resolved, files: selectFiles(model, remote, task, resolved.variant) };
   }
 
