@@ -15,7 +15,7 @@ import { causalTasks, RunnerErrorCode } from '../protocol';
 import { ModelDownloader } from './download/downloader';
 import { DEFAULT_REMOTE_HOST } from './download/hubApi';
 import { loadFailure, runnerError } from './errors';
-import { checkModelFolder, onnxFiles, ownModelFolder, resolveDtype } from './modelFiles';
+import { checkModelFolder, libraryDtype, onnxFiles, onnxListing, ownModelFolder, resolveDtype } from './modelFiles';
 
 export interface CausalLm {
   kind: 'causal';
@@ -123,7 +123,7 @@ export class ModelStore {
     try {
       return await this.instantiate(task, model, located);
     } catch (err) {
-      const failure = loadFailure(model, onnxFiles(task, located.dtype).join(' or '), err);
+      const failure = loadFailure(model, onnxFiles(task, located.dtype, onnxListing(located.folder)).join(' or '), err);
       if (!located.cached || failure.code !== RunnerErrorCode.ModelCorrupt) throw failure;
       // onnxruntime rejected a file that passed the cheap size/mtime check: hash them all, repair, retry once.
       const damaged = await this.downloads.verifyFully(task, model, located.dtype);
@@ -134,8 +134,9 @@ export class ModelStore {
   }
 
   private async instantiate(task: Task, model: string, { folder, dtype }: Located): Promise<Loaded> {
+    const listing = onnxListing(folder);
     const options = {
-      dtype,
+      dtype: libraryDtype(task, dtype, listing),
       device: 'cpu' as const,
       local_files_only: true,
       session_options: this.current.threads > 0 ? { intraOpNumThreads: this.current.threads } : {},
@@ -153,7 +154,7 @@ export class ModelStore {
       const pipe = (await pipeline(task === 'translation' ? 'translation' : 'summarization', folder, options)) as SummarizationPipeline | TranslationPipeline;
       return { kind: 'seq2seq', pipe, dtype, loadMs: performance.now() - started, info };
     } catch (err) {
-      throw loadFailure(model, onnxFiles(task, dtype).join(' or '), err);
+      throw loadFailure(model, onnxFiles(task, dtype, listing).join(' or '), err);
     }
   }
 }

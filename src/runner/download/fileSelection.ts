@@ -24,7 +24,7 @@ const DTYPES: WeightDtype[] = ['q8', 'q4', 'fp32'];
 /** Dtypes whose graphs for the task are all in the listing, best first. */
 export function dtypesIn(paths: readonly string[], task: Task): WeightDtype[] {
   const present = new Set(paths);
-  return DTYPES.filter((d) => onnxFiles(task, d).every((f) => present.has(f)));
+  return DTYPES.filter((d) => onnxFiles(task, d, present).every((f) => present.has(f)));
 }
 
 /** The files to download for (task, dtype); a clear error when the repo lacks them. */
@@ -34,7 +34,7 @@ export function selectFiles(model: string, remote: readonly RemoteFile[], task: 
   if (missing.length > 0) {
     throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" cannot run in Inkwell: the repository has no ${missing.join(', ')}. Pick a model with ONNX weights for transformers.js (e.g. from onnx-community or Xenova).`);
   }
-  const graphs = onnxFiles(task, dtype);
+  const graphs = onnxFiles(task, dtype, byPath.keys());
   if (!graphs.every((g) => byPath.has(g))) {
     const have = dtypesIn([...byPath.keys()], task);
     const hint = have.length > 0 ? `It has: ${have.join(', ')}.` : `It has no ONNX weights for ${task}.`;
