@@ -125,7 +125,7 @@ function onMessage(message: HostToWebview): void {
       const pane = run.panes[message.pane];
       if (!pane) return;
       const { sequences, ...summary } = message.summary;
-      pane.sequences = sequences.map((s) => ({ tokens: s.tokens, text: s.text }));
+      pane.sequences = sequences.map((s) => ({ tokens: s.tokens, text: s.text, finishReason: s.finishReason }));
       pane.summary = summary;
       results.render(run);
       break;

@@ -37,7 +37,8 @@ export class ResultsView {
     const stats = document.createElement('div');
     stats.className = 'stats';
     stats.setAttribute('role', 'status');
-    if (pane.summary) stats.textContent = `Time to first token ${Math.round(pane.summary.firstTokenMs)} ms · ${pane.summary.tokensPerSecond.toFixed(1)} tokens/s · ${CONFIDENCE[pane.summary.confidence]}`;
+    const stopped = pane.sequences.some((s) => s.finishReason === 'cancelled') ? ' · stopped' : '';
+    if (pane.summary) stats.textContent = `Time to first token ${Math.round(pane.summary.firstTokenMs)} ms · ${pane.summary.tokensPerSecond.toFixed(1)} tokens/s · ${CONFIDENCE[pane.summary.confidence]}${stopped}`;
     else if (pane.error) stats.textContent = pane.error;
     else stats.textContent = 'Generating…';
     if (pane.error) stats.classList.add('error');

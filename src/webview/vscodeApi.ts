@@ -1,11 +1,12 @@
 import type { HostToWebview, PaneSettings, PaneSummary, WebviewToHost } from '../core/playgroundMessages';
-import type { TokenConfidence } from '../protocol';
+import type { PlaygroundSequence, TokenConfidence } from '../protocol';
 
 /** What the page keeps across hide/show and reloads (VS Code stores it with the panel). */
 export interface SequenceView {
   tokens: TokenConfidence[];
   /** Final text once the pane is done ('' while streaming: the tokens are the text). */
   text: string;
+  finishReason?: PlaygroundSequence['finishReason'];
 }
 export interface PaneView {
   title: string;

@@ -18,7 +18,8 @@ describe('Playground webview messages', () => {
     assert.equal(parsed.value.type, 'generate');
     if (parsed.value.type !== 'generate') return;
     assert.deepEqual(parsed.value.panes[0], pane);
-    const { seed: _seed, ...unseeded } = pane;
+    const unseeded: PaneSettings = { ...pane };
+    delete unseeded.seed;
     assert.deepEqual(parsed.value.panes[1], { ...unseeded, model: 'instruction', stop: ['END'] });
     assert.equal('seed' in parsed.value.panes[1]!, false);
   });
