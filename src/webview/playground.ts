@@ -141,7 +141,17 @@ function onMessage(message: HostToWebview): void {
       showControls();
       break;
   }
-  vscode.setState(state);
+  // Streaming saves at most every 500 ms (the state grows with every token); the rest at once.
+  if (message.type === 'tokens') saveSoon();
+  else vscode.setState(state);
+}
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+function saveSoon(): void {
+  saveTimer ??= setTimeout(() => {
+    saveTimer = undefined;
+    vscode.setState(state);
+  }, 500);
 }
 
 prompt.addEventListener('input', save);

@@ -16,7 +16,7 @@ const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
 test('inkwell: Playground — 3 seeded sequences with token confidence, Insert at cursor and save, Stop', { timeout: 300_000, skip }, async (t) => {
-  await withVSCode({ scenario: 'inkwell-playground', vsix: inkwellVsix, ...(await offlineInkwellSettings()) }, async (vscode) => {
+  await withVSCode({ scenario: 'inkwell-playground', vsix: inkwellVsix, timeoutMs: 90_000, ...(await offlineInkwellSettings()) }, async (vscode) => {
     const original = await readFile(path.join(sampleWorkspace, 'letter.txt'), 'utf8');
     let page!: FrameLocator;
     const setField = async (id: string, value: string) => {
@@ -84,6 +84,8 @@ test('inkwell: Playground — 3 seeded sequences with token confidence, Insert a
       await waitUntil(async () => ((await second.evaluate((el) => el === el.ownerDocument.activeElement)) ? true : undefined), 'focus on the second token');
       await tooltip.waitFor({ state: 'visible' });
       await vscode.screenshot('tooltip');
+      await token.press('Escape');
+      await tooltip.waitFor({ state: 'hidden' });
     });
 
     await step(t, 'Insert at cursor puts sequence 2 at the end of letter.txt; Ctrl+S saves it', async () => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../../config';
 import { paneSummary, type HostToWebview, type PaneSettings } from '../../core/playgroundMessages';
-import type { ChatMessage, PlaygroundParams, Task } from '../../protocol';
+import type { ChatMessage, PlaygroundParams, PlaygroundTokensParams, Task, TokenConfidence } from '../../protocol';
 import type { RunnerClient } from '../runnerClient';
 
 export interface RunDeps {
@@ -44,11 +44,49 @@ export async function runPanes(deps: RunDeps, runId: string, prompt: string, pan
         post({ type: 'paneFailed', runId, pane, message: `The ${settings.model} model is not available.` });
         continue;
       }
-      const result = await deps.client.playground(params, (chunk) => post({ type: 'tokens', runId, pane, sequence: chunk.sequence, tokens: chunk.tokens, ...(chunk.text ? { text: chunk.text } : {}) }), token);
-      post({ type: 'paneDone', runId, pane, summary: paneSummary(result) });
+      const batch = new TokenBatch(runId, pane, post);
+      try {
+        const result = await deps.client.playground(params, (chunk) => batch.add(chunk), token);
+        batch.flush();
+        post({ type: 'paneDone', runId, pane, summary: paneSummary(result) });
+      } finally {
+        batch.flush();
+      }
     } catch (err) {
       post({ type: 'paneFailed', runId, pane, message: token.isCancellationRequested ? 'Stopped.' : err instanceof Error ? err.message : String(err) });
     }
   }
   post({ type: 'runEnded', runId });
+}
+
+/** Streamed tokens gathered per sequence and posted every 50 ms, so a fast model does not flood the page with messages. */
+class TokenBatch {
+  private readonly pending = new Map<number, { tokens: TokenConfidence[]; text: string }>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly runId: string,
+    private readonly pane: number,
+    private readonly post: (message: HostToWebview) => void,
+  ) {}
+
+  add(chunk: PlaygroundTokensParams): void {
+    // Plain text (no probabilities) and tokens keep their order: a change of kind sends what is pending first.
+    const before = this.pending.get(chunk.sequence);
+    if (before && (chunk.text ? before.tokens.length > 0 : before.text.length > 0)) this.flush();
+    const entry = this.pending.get(chunk.sequence) ?? { tokens: [], text: '' };
+    entry.tokens.push(...chunk.tokens);
+    entry.text += chunk.text ?? '';
+    this.pending.set(chunk.sequence, entry);
+    this.timer ??= setTimeout(() => this.flush(), 50);
+  }
+
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const [sequence, { tokens, text }] of this.pending) {
+      this.post({ type: 'tokens', runId: this.runId, pane: this.pane, sequence, tokens, ...(text ? { text } : {}) });
+    }
+    this.pending.clear();
+  }
 }
