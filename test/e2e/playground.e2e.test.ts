@@ -15,7 +15,7 @@ import { INKWELL_ID, offlineInkwellSettings } from './inkwellSettings.ts';
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
-test('inkwell: Playground — 3 seeded sequences with token confidence, Insert at cursor and save, Stop', { timeout: 300_000, skip }, async (t) => {
+test('inkwell: Playground — 3 seeded sequences with token confidence, Insert at cursor and save, Stop', { timeout: 600_000, skip }, async (t) => {
   await withVSCode({ scenario: 'inkwell-playground', vsix: inkwellVsix, timeoutMs: 90_000, ...(await offlineInkwellSettings()) }, async (vscode) => {
     const original = await readFile(path.join(sampleWorkspace, 'letter.txt'), 'utf8');
     let page!: FrameLocator;
@@ -108,6 +108,27 @@ test('inkwell: Playground — 3 seeded sequences with token confidence, Insert a
       assert.equal(await page.locator('[data-pane="0"] .sequence').count(), 3);
       assert.doesNotMatch((await page.locator('[data-pane="0"] .stats').textContent()) ?? '', /stopped|Stopped/);
       assert.ok((await page.locator('[data-pane="0"] .token').count()) > 0);
+    });
+
+    await step(t, 'Open Playground with a selection makes it the prompt', async () => {
+      await vscode.openFile('letter.txt');
+      await vscode.press('Control+Home');
+      await vscode.press('Shift+End');
+      await vscode.runCommand('Inkwell: Open Playground');
+      await waitUntil(async () => ((await page.locator('#prompt').inputValue()) === 'Dear reader,' ? true : undefined), 'the selection as the prompt');
+    });
+
+    await step(t, 'hidden behind another editor and shown again, the page keeps its prompt, settings and results', async () => {
+      const before = await page.locator('[data-pane="0"] .sequence-text').allTextContents();
+      // The Playground's group is active: the file opens there and hides the Playground.
+      await vscode.openFile('notes.md');
+      await page.locator('#prompt').waitFor({ state: 'detached' });
+      await vscode.page.locator('.tabs-container .tab').filter({ hasText: 'Inkwell Playground' }).click();
+      await waitUntil(async () => ((await page.locator('[data-pane="0"] .sequence .token').count()) > 0 ? true : undefined), 'the results back');
+      assert.equal(await page.locator('#prompt').inputValue(), 'Dear reader,');
+      assert.equal(await page.locator('#sequences-0').inputValue(), '3');
+      assert.equal(await page.locator('#seed-0').inputValue(), '42');
+      assert.deepEqual(await page.locator('[data-pane="0"] .sequence-text').allTextContents(), before);
     });
   });
 });

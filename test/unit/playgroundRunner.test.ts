@@ -106,6 +106,14 @@ describe('Playground generation in the runner (tiny-llama)', () => {
     assert.ok(next.sequences.every((s) => s.finishReason !== 'cancelled'));
   });
 
+  it('the instruction model gets the chat template, as the generate request does', async () => {
+    const messages = [{ role: 'user' as const, content: 'Write about the sea.' }];
+    const chat = await runner.client.playground(params({ task: 'instruction', prompt: undefined, messages, temperature: 0, sequences: 1 }), () => undefined);
+    const plain = await runner.client.request(Methods.generate, { task: 'instruction', model: llama, dtype: 'fp32', messages, maxNewTokens: 12 });
+    assert.equal(chat.sequences[0]!.text, plain.text);
+    assert.ok(chat.promptTokens > 8, 'the template adds its markers to the prompt');
+  });
+
   it('rejects 6 sequences with a clear message', async () => {
     await assert.rejects(runner.client.playground(params({ sequences: 6 }), () => undefined), /sequences must be 1 to 5/);
   });

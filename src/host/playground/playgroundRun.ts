@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Config } from '../../config';
 import { paneSummary, type HostToWebview, type PaneSettings } from '../../core/playgroundMessages';
 import type { ChatMessage, PlaygroundParams, PlaygroundTokensParams, Task, TokenConfidence } from '../../protocol';
@@ -60,7 +60,7 @@ export async function runPanes(deps: RunDeps, runId: string, prompt: string, pan
 }
 
 /** Streamed tokens gathered per sequence and posted every 50 ms, so a fast model does not flood the page with messages. */
-class TokenBatch {
+export class TokenBatch {
   private readonly pending = new Map<number, { tokens: TokenConfidence[]; text: string }>();
   private timer: NodeJS.Timeout | undefined;
 
