@@ -111,7 +111,9 @@ test('inkwell: Playground — 3 seeded sequences with token confidence, Insert a
     });
 
     await step(t, 'Open Playground with a selection makes it the prompt', async () => {
-      await vscode.openFile('letter.txt');
+      // letter.txt is in the first group (an Explorer click would open it in the Playground's group).
+      await vscode.runCommand('View: Focus First Editor Group');
+      await vscode.page.locator('.editor-group-container .monaco-editor.focused').first().waitFor();
       await vscode.press('Control+Home');
       await vscode.press('Shift+End');
       await vscode.runCommand('Inkwell: Open Playground');
