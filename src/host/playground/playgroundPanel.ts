@@ -41,8 +41,12 @@ export class PlaygroundPanel implements vscode.Disposable {
 
   /** Shows the panel; a non-empty prompt replaces the one in the page. */
   reveal(prompt?: string): void {
+    // A hidden page is reloaded when shown: it gets the prompt with its `init`.
+    const loaded = this.panel.visible;
     this.panel.reveal(undefined, false);
-    if (prompt) this.post({ type: 'prompt', prompt });
+    if (!prompt) return;
+    if (loaded) this.post({ type: 'prompt', prompt });
+    else this.pendingPrompt = prompt;
   }
 
   private async receive(raw: unknown): Promise<void> {
