@@ -1,8 +1,8 @@
 /**
- * The Playground on an OpenAI-compatible server: the sequences from one
- * request (`n`), with token probabilities from `logprobs` where the server
- * returns them (vLLM, llama.cpp server and OpenAI do; Ollama's /v1 does not in
- * older versions). Without them the result says `confidence: 'none'`.
+ * The Playground on an OpenAI-compatible server: each sequence one streamed
+ * request, with token probabilities from `logprobs` where the server
+ * returns them (vLLM and OpenAI's API do; other servers vary). Without them
+ * the result says `confidence: 'none'`.
  */
 import { logprobTokens } from '../../core/logprobs';
 import { clipPieces } from '../../core/tokenConfidence';
