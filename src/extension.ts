@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ConfigWatcher } from './config';
 import { ApiKeyStore } from './host/apiKey';
-import { backendFor } from './host/backend';
+import { backendFor, servedRemotely } from './host/backend';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { registerModelCommands } from './host/models';
+import { registerPlayground } from './host/playground';
 import { registerWritingCommands } from './host/writing';
 import { RunnerClient } from './host/runnerClient';
 import { describeRunner, StatusBar } from './host/statusBar';
@@ -70,6 +71,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerContinueWriting({ ...commandDeps, onProgress: progress.event }),
     registerWritingCommands({ ...commandDeps, state: context.globalState }),
     registerInlineFeature({ client: runner, config, statusBar, log }),
+    registerPlayground({
+      client: runner,
+      config: () => config.current,
+      log,
+      extensionUri: context.extensionUri,
+      modelReady: async (task, model) => servedRemotely(config.current, task) || models.ensureAvailable(task, model),
+    }),
     vscode.commands.registerCommand('inkwell.restartRunner', async () => {
       await runner.restart();
       void vscode.window.setStatusBarMessage('Inkwell: model runner restarted', 3000);

@@ -11,6 +11,7 @@ import { runnerError } from './errors';
 import { complete } from './completion';
 import { registerModelHandlers } from './downloadHandlers';
 import { ModelStore } from './modelStore';
+import { registerPlaygroundHandler } from './playgroundHandler';
 import { PrefixCache } from './prefixCache';
 import { remoteComplete, remoteGenerate, type RemoteBackend } from './remote/openaiClient';
 import { countTokens } from './tokenCount';
@@ -145,6 +146,7 @@ connection.onRequest(Methods.shutdown, () => {
 });
 
 registerModelHandlers(connection, { store, queue, prefixCache });
+registerPlaygroundHandler(connection, { store, queue, remote });
 
 // The parent went away (closed the channel or died): nothing left to serve.
 process.on('disconnect', () => process.exit(0));

@@ -25,6 +25,8 @@ export interface StreamRequest {
   stops: readonly string[];
   /** Safe-to-show text of the first choice, in order. */
   onText: (delta: string) => void;
+  /** Every streamed choice object as received (the Playground reads `logprobs` from it). */
+  onChoice?: (index: number, choice: unknown) => void;
 }
 
 export interface ChoiceResult {
@@ -42,7 +44,7 @@ export interface StreamResult {
 }
 
 /** Optional body fields that some servers reject; dropped (per server and model) after a 400 that names them. */
-const OPTIONAL_FIELDS = ['stream_options', 'suffix'];
+const OPTIONAL_FIELDS = ['stream_options', 'suffix', 'top_logprobs', 'logprobs'];
 const unsupported = new Map<string, Set<string>>();
 
 interface StreamEvent {
@@ -178,6 +180,7 @@ export class StreamReader {
     for (const choice of event.choices) {
       const index = typeof choice.index === 'number' ? choice.index : 0;
       const state = (this.choices[index] ??= new ChoiceText(this.request.stops));
+      if (!state.tracker.stopped) this.request.onChoice?.(index, choice);
       const text = this.request.endpoint === '/chat/completions' ? (choice.delta?.content ?? choice.message?.content) : choice.text;
       if (typeof text === 'string' && text && !state.tracker.stopped) {
         this.textChunks++;
