@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { causalTasks, type Dtype, type Task } from '../protocol';
 import { RunnerErrorCode } from '../protocol';
 import { runnerError } from './errors';
+import { hostPlatform, isFolderPath, resolveFolder } from './modelPaths';
 
 /** File-name suffix of each dtype in the Hugging Face ONNX layout (onnx/model_quantized.onnx, …). */
 const DTYPE_SUFFIX: Record<Exclude<Dtype, 'auto'>, string> = { fp32: '', q8: '_quantized', q4: '_q4' };
@@ -18,9 +19,9 @@ export function onnxFiles(task: Task, dtype: Exclude<Dtype, 'auto'>): string[] {
 
 const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
 
-/** Is `model` a folder path rather than a hub id? */
+/** Is `model` a folder path (absolute, `~`, `./`; drive letters and UNC on Windows) rather than a hub id? */
 export function isLocalFolder(model: string): boolean {
-  return path.isAbsolute(model) || model.startsWith('./') || model.startsWith('../');
+  return isFolderPath(model, process.platform);
 }
 
 /**
@@ -28,8 +29,9 @@ export function isLocalFolder(model: string): boolean {
  * the local models folder. Undefined for hub models (they come from the download cache).
  */
 export function ownModelFolder(model: string, localModelPath: string): string | undefined {
-  if (isLocalFolder(model)) return path.resolve(model);
-  if (localModelPath && existsSync(path.join(localModelPath, model, 'config.json'))) return path.join(localModelPath, model);
+  if (isLocalFolder(model)) return resolveFolder(model, hostPlatform());
+  const base = localModelPath.trim() && resolveFolder(localModelPath, hostPlatform());
+  if (base && existsSync(path.join(base, model, 'config.json'))) return path.join(base, model);
   return undefined;
 }
 

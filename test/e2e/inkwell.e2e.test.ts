@@ -12,6 +12,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { inkwellVsix, sampleWorkspace, step, withVSCode } from './harness.ts';
 import { INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+import { GifRecorder, takePicture } from './pictures.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
@@ -42,9 +43,23 @@ test('inkwell: activates once; ghost text in Markdown, accepted and saved; statu
     await step(t, 'typing a sentence in Markdown shows ghost text; the runner becomes ready', async () => {
       await vscode.openFile('notes.md');
       await vscode.press('Control+End');
-      await vscode.type(SENTENCE);
+      const gif = GifRecorder.start(vscode.page, 'ghost-text');
+      if (gif) {
+        // Pictures run (INKWELL_SCREENSHOTS): a frame per keystroke, then until the suggestion shows.
+        await gif.frame(800);
+        for (const key of SENTENCE) {
+          await vscode.type(key);
+          await gif.frame();
+        }
+        for (let i = 0; i < 100 && (await vscode.ghostText.count()) === 0; i++) await gif.frame();
+      } else {
+        await vscode.type(SENTENCE);
+      }
       // The first suggestion starts the runner and loads tiny-llama.
       suggestion = await vscode.waitForGhostText({ timeoutMs: 60_000 });
+      await gif?.frame(3000);
+      gif?.save();
+      await takePicture(vscode.page, 'ghost-text');
       assert.ok(suggestion.trim().length > 0, 'the suggestion has text');
       await vscode.screenshot('ghost-text');
       await vscode.waitForStatusBarLabel(INKWELL_STATUS_ID, 'Inkwell: Ready.');
@@ -58,6 +73,7 @@ test('inkwell: activates once; ghost text in Markdown, accepted and saved; statu
       await menu.getByText('Disable suggestions everywhere').waitFor();
       await menu.getByText('Restart model runner').waitFor();
       await vscode.screenshot('status-menu');
+      await takePicture(vscode.page, 'status-menu');
       await vscode.press('Escape');
       await menu.waitFor({ state: 'hidden' });
     });

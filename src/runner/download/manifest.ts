@@ -4,9 +4,10 @@
  * the mtime it had once verified. Written atomically (temp file + rename).
  */
 import { readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Task } from '../../protocol';
+import { renameReplacing } from '../fileReplace';
 import type { RemoteFile } from './fileSelection';
 import { partialPath } from './partials';
 
@@ -50,5 +51,5 @@ export async function writeManifest(folder: string, manifest: Manifest): Promise
   const target = path.join(folder, MANIFEST);
   const temp = partialPath(target);
   await writeFile(temp, `${JSON.stringify(manifest, null, 1)}\n`);
-  await rename(temp, target);
+  await renameReplacing(temp, target);
 }
