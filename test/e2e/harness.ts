@@ -90,7 +90,7 @@ export class VSCodeSession extends Workbench {
       page.on('close', () => consoleLog.end());
 
       const loadStarted = Date.now();
-      await page.goto(server.url, { timeout: 90_000 });
+      await page.goto(server.url);
       await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
       const timings = { ...server.timings, workbenchLoadMs: Date.now() - loadStarted };

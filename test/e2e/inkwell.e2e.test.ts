@@ -12,14 +12,14 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { inkwellVsix, sampleWorkspace, step, withVSCode } from './harness.ts';
 import { INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
-import { GifRecorder, takePicture } from './pictures.ts';
+import { GifRecorder, picturesDir, takePicture } from './pictures.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
 const SENTENCE = '\nThe tide came in early this morning, and the harbour';
 
-test('inkwell: activates once; ghost text in Markdown, accepted and saved; status bar and toggle', { timeout: 240_000, skip }, async (t) => {
+test('inkwell: activates once; ghost text in Markdown, accepted and saved; status bar and toggle', { timeout: picturesDir ? 600_000 : 240_000, skip }, async (t) => {
   await withVSCode({ scenario: 'inkwell-ghost-text', vsix: inkwellVsix, ...(await offlineInkwellSettings()) }, async (vscode) => {
     const original = await readFile(path.join(sampleWorkspace, 'notes.md'), 'utf8');
     let suggestion = '';
@@ -47,11 +47,11 @@ test('inkwell: activates once; ghost text in Markdown, accepted and saved; statu
       if (gif) {
         // Pictures run (INKWELL_SCREENSHOTS): a frame per keystroke, then until the suggestion shows.
         await gif.frame(800);
-        for (const key of SENTENCE) {
-          await vscode.type(key);
-          await gif.frame();
+        for (let i = 0; i < SENTENCE.length; i += 2) {
+          await vscode.type(SENTENCE.slice(i, i + 2));
+          await gif.frame(160);
         }
-        for (let i = 0; i < 100 && (await vscode.ghostText.count()) === 0; i++) await gif.frame();
+        for (let i = 0; i < 12 && (await vscode.ghostText.count()) === 0; i++) await gif.frame(250);
       } else {
         await vscode.type(SENTENCE);
       }

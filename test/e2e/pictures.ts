@@ -26,7 +26,10 @@ async function editorClip(page: Page): Promise<Clip> {
     .locator('.part.editor .view-line, .ghost-text, .ghost-text-decoration, .quick-input-widget')
     .evaluateAll((elements) => elements.filter((e) => (e.textContent ?? '').trim() !== '').map((e) => e.getBoundingClientRect()).filter((box) => box.height > 0).map((box) => box.bottom));
   const bottom = Math.max(part.y + 160, ...bottoms);
-  return { x: Math.round(part.x), y: Math.round(part.y), width: Math.round(Math.min(part.width, MAX_WIDTH)), height: Math.round(Math.min(part.y + part.height, bottom + 28) - part.y) };
+  // A quick pick (the status menu) starts above the editor part: include all of it.
+  const menu = await page.locator('.quick-input-widget').boundingBox();
+  const top = menu && menu.height > 0 ? Math.min(part.y, menu.y - 8) : part.y;
+  return { x: Math.round(part.x), y: Math.round(top), width: Math.round(Math.min(part.width, MAX_WIDTH)), height: Math.round(Math.min(part.y + part.height, bottom + 28) - top) };
 }
 
 /** Saves `<dir>/<name>.png`: the editor area as it is now. */
