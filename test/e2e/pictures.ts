@@ -27,7 +27,8 @@ async function editorClip(page: Page): Promise<Clip> {
     .evaluateAll((elements) => elements.filter((e) => (e.textContent ?? '').trim() !== '').map((e) => e.getBoundingClientRect()).filter((box) => box.height > 0).map((box) => box.bottom));
   const bottom = Math.max(part.y + 160, ...bottoms);
   // A quick pick (the status menu) starts above the editor part: include all of it.
-  const menu = await page.locator('.quick-input-widget').boundingBox();
+  const quickInput = page.locator('.quick-input-widget').first();
+  const menu = (await quickInput.isVisible()) ? await quickInput.boundingBox() : null;
   const top = menu && menu.height > 0 ? Math.min(part.y, menu.y - 8) : part.y;
   return { x: Math.round(part.x), y: Math.round(top), width: Math.round(Math.min(part.width, MAX_WIDTH)), height: Math.round(Math.min(part.y + part.height, bottom + 28) - top) };
 }
