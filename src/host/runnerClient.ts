@@ -10,6 +10,7 @@ import {
   type RequestType0,
 } from 'vscode-jsonrpc/node';
 import { RestartPolicy } from '../core/restartPolicy';
+import { describeRunnerExit } from '../core/runnerExit';
 import { Methods, Notifications, PlaygroundMethods, PlaygroundNotifications, type InitializeParams, type PlaygroundParams, type PlaygroundResult, type PlaygroundTokensParams, type ProgressParams } from '../protocol';
 
 export interface RunnerLog {
@@ -175,7 +176,7 @@ export class RunnerClient {
 
     const exited = new Promise<never>((_, reject) => {
       child.once('exit', (code, signal) => {
-        const detail = signal ? `killed by ${signal}` : `exit code ${code}`;
+        const detail = describeRunnerExit(code, signal, process.platform);
         reject(new RunnerCrashedError(detail));
         this.onExit(child, detail);
       });
