@@ -26,6 +26,17 @@ export function parseMarkdown(text: string): Root {
   });
 }
 
+/** Inline constructs, not needed to find blocks: leaving them out makes a block-level parse cheaper. */
+const INLINE_CONSTRUCTS = ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'htmlText', 'labelEnd', 'labelStartLink', 'labelStartImage', 'hardBreakEscape'];
+
+/** The document's block structure only (paragraphs hold their source as one text node). */
+export function parseMarkdownBlocks(text: string): Root {
+  return fromMarkdown(text, {
+    extensions: [{ disable: { null: INLINE_CONSTRUCTS } }, gfm(), frontmatter([...FRONT_MATTER]), math()],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown([...FRONT_MATTER]), mathFromMarkdown()],
+  });
+}
+
 /** Offset of the node's first character. */
 export function startOf(node: Nodes): number {
   return node.position?.start.offset ?? 0;

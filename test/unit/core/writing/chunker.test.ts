@@ -79,6 +79,12 @@ Seven eight nine.`;
     assert.equal(chunks.map((c) => c.text).join(''), text);
   });
 
+  test('a fenced code block with blank lines inside stays whole while it fits', () => {
+    const text = 'Intro.\n\n```\nline a\n\nline b\n```\n\nOutro.';
+    const chunks = chunkText(text, 29, (t) => t.length).map((c) => c.text);
+    assert.deepEqual(chunks, ['Intro.', '```\nline a\n\nline b\n```', 'Outro.']);
+  });
+
   test('a budget below one token is rejected', () => {
     assert.throws(() => chunkText('text', 0, wordTokens), RangeError);
   });
