@@ -8,6 +8,7 @@ import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { registerModelCommands } from './host/models';
 import { registerWritingCommands } from './host/writing';
+import { WritingJobs } from './host/writing/writingJob';
 import { RunnerClient } from './host/runnerClient';
 import { describeRunner, StatusBar } from './host/statusBar';
 import { createLog } from './log';
@@ -54,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     onProgress: progress.event,
     onStatus: (s) => statusBar.update({ detail: describeRunner(s) }),
   });
-  const commandDeps = { client: runner, config: () => config.current, log, ensureAvailable: models.ensureAvailable };
+  const commandDeps = { client: runner, config: () => config.current, log, ensureAvailable: models.ensureAvailable, jobs: new WritingJobs(progress.event) };
 
   context.subscriptions.push(
     log,
@@ -66,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     apiKey.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply the API key: ${String(err)}`))),
     vscode.commands.registerCommand('inkwell.setApiKey', () => apiKey.prompt()),
     models.disposable,
-    registerContinueWriting({ ...commandDeps, onProgress: progress.event }),
+    registerContinueWriting(commandDeps),
     registerWritingCommands({ ...commandDeps, state: context.globalState }),
     registerInlineFeature({ client: runner, config, statusBar, log }),
     vscode.commands.registerCommand('inkwell.restartRunner', async () => {

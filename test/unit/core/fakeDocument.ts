@@ -40,20 +40,18 @@ export class FakeDocument {
   }
 
   port(): DocumentPort {
-    const document = this;
+    const isClosed = (): boolean => this.isClosed;
     return {
-      get eol() {
-        return document.eol;
-      },
+      eol: this.eol,
       get isClosed() {
-        return document.isClosed;
+        return isClosed();
       },
-      async replace(start, end, text) {
-        const version = document.version;
+      replace: async (start, end, text) => {
+        const version = this.version;
         await new Promise((resolve) => setImmediate(resolve));
-        document.beforeApply?.();
-        if (document.isClosed || document.version !== version) return false;
-        document.apply(start, end, text, 'port');
+        this.beforeApply?.();
+        if (this.isClosed || this.version !== version) return false;
+        this.apply(start, end, text, 'port');
         return true;
       },
     };
