@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ConfigWatcher } from './config';
 import { ApiKeyStore } from './host/apiKey';
-import { backendFor } from './host/backend';
+import { backendFor, remoteConfigured } from './host/backend';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { registerModelCommands } from './host/models';
@@ -19,7 +19,7 @@ let client: RunnerClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
   const config = new ConfigWatcher(vscode.workspace);
-  const apiKey = new ApiKeyStore(context.secrets);
+  const apiKey = new ApiKeyStore(context.secrets, () => config.current.remoteBaseUrl);
   await apiKey.load();
   const statusBar = new StatusBar();
   const progress = new vscode.EventEmitter<ProgressParams>();
@@ -63,7 +63,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusBar,
     progress,
     apiKey,
-    config.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply settings to the runner: ${String(err)}`))),
+    config.onDidChange((current) => {
+      void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply settings to the runner: ${String(err)}`));
+      if (remoteConfigured(current)) void apiKey.confirmForServer();
+    }),
     apiKey.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply the API key: ${String(err)}`))),
     vscode.commands.registerCommand('inkwell.setApiKey', () => apiKey.prompt()),
     models.disposable,
@@ -76,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('inkwell.showLog', () => log.show()),
   );
+  if (remoteConfigured(config.current)) void apiKey.confirmForServer();
 }
 
 export async function deactivate(): Promise<void> {
