@@ -63,7 +63,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusBar,
     progress,
     apiKey,
-    config.onDidChange((current) => {
+    config.onDidChange((current, previous) => {
+      const changed = Object.keys(current).filter((key) => JSON.stringify(current[key as keyof typeof current]) !== JSON.stringify(previous[key as keyof typeof previous]));
+      log.info(`Settings changed: ${changed.join(', ')}.`);
       void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply settings to the runner: ${String(err)}`));
       if (remoteConfigured(current)) void apiKey.confirmForServer();
     }),
