@@ -40,7 +40,7 @@ async function assertCleanCancel(vscode: VSCodeSession): Promise<void> {
   assert.equal(await vscode.page.locator('.tabs-container .tab').filter({ hasText: /^Untitled/ }).count(), 0, 'no side document after Cancel');
 }
 
-test('inkwell: CRLF Markdown — Continue Writing, Summarize below, Translate replace; Cancel in each; typing while text streams', { timeout: 420_000, skip }, async (t) => {
+test('inkwell: CRLF Markdown — Continue Writing, Summarize below, Translate replace; Cancel in each; typing while text streams', { timeout: 900_000, skip }, async (t) => {
   const workspace = await mkdtemp(path.join(tmpdir(), 'inkwell-crlf-'));
   await writeFile(path.join(workspace, 'notes.md'), NOTES);
   await writeFile(path.join(workspace, 'guide.md'), GUIDE);

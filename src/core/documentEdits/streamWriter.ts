@@ -50,6 +50,7 @@ export class StreamWriter {
   private reverting = false;
   /** Set when the revert is over: later changes no longer concern this writer. */
   private finished = false;
+  private reverted: Promise<RevertOutcome> | undefined;
   private readonly eolStream: EolStream;
   private readonly listeners: ((why: WriterStop) => void)[] = [];
   private readonly retries: number;
@@ -131,8 +132,16 @@ export class StreamWriter {
     this.stop('closed');
   }
 
-  /** Puts the original text back (removes what was written). Never touches text the user edited inside the region. */
-  async revert(): Promise<RevertOutcome> {
+  /**
+   * Puts the original text back (removes what was written), dropping text still queued. Never touches text the
+   * user edited inside the region. Calling it again returns the same outcome.
+   */
+  revert(): Promise<RevertOutcome> {
+    this.reverted ??= this.restore();
+    return this.reverted;
+  }
+
+  private async restore(): Promise<RevertOutcome> {
     this.pending = '';
     this.reverting = true;
     try {

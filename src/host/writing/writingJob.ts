@@ -112,13 +112,17 @@ export class WritingJobs {
     const warnStop = (): void => {
       if (stopped) void vscode.window.showWarningMessage(stopMessage(job.target, stopped));
     };
-    const revert = async (): Promise<void> => {
-      const outcome: RevertOutcome = await output.revert().catch(() => 'failed' as const);
-      restoreSelection();
-      // After an interruption, its own warning says what happened to the text.
-      const message = stopped ? undefined : revertMessage(outcome);
-      if (message) void vscode.window.showWarningMessage(message);
-    };
+    let reverting: Promise<void> | undefined;
+    const revert = (): Promise<void> =>
+      (reverting ??= (async () => {
+        const outcome: RevertOutcome = await output.revert().catch(() => 'failed' as const);
+        restoreSelection();
+        // After an interruption, its own warning says what happened to the text.
+        const message = stopped ? undefined : revertMessage(outcome);
+        if (message) void vscode.window.showWarningMessage(message);
+      })());
+    // Cancel takes the text back at once, also while queued text is still going into the document.
+    subscriptions.push(token.onCancellationRequested(() => void revert()));
     try {
       const full = await job.run({
         token: cancel.token,
@@ -134,6 +138,7 @@ export class WritingJobs {
       await moved;
       if (token.isCancellationRequested) return await revert();
       const where = await output.finish(full);
+      if (token.isCancellationRequested) return await revert();
       restoreSelection();
       warnStop();
       if (where !== 'the document') void vscode.window.setStatusBarMessage(`Inkwell: the result is in ${where}.`, 4000);

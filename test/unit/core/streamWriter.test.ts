@@ -208,3 +208,21 @@ describe('EolStream', () => {
     }
   });
 });
+
+describe('Cancel while text is still queued', () => {
+  it('drops the queue, restores the document, and a second revert returns the same outcome', async () => {
+    const document = new FakeDocument('Keep this.\r\n', '\r\n');
+    const { writer, stops } = writerAt(document, document.text.length);
+    for (let i = 0; i < 50; i++) writer.append(`line ${i}\n`);
+    const first = writer.revert();
+    const second = writer.revert();
+    assert.equal(await first, 'restored');
+    assert.equal(await second, 'restored');
+    assert.equal(document.text, 'Keep this.\r\n');
+    assert.ok(document.edits.filter((e) => e.by === 'port').length <= 2, 'at most the edit in flight and the revert');
+    writer.append('late text');
+    await writer.finish();
+    assert.equal(document.text, 'Keep this.\r\n');
+    assert.deepEqual(stops, []);
+  });
+});
