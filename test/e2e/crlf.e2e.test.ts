@@ -1,7 +1,7 @@
 // CRLF documents (Windows' default line ending), on the generated tiny models (offline):
 // Continue Writing, Summarize Selection (`below`) and Translate Selection (`replace`) write
 // in the document's line ending and in order; Cancel in each leaves the file on disk
-// byte-identical, with no side document and no warning; typing elsewhere in the document
+// byte-identical, with no side document and no warning (Summarize: undo instead, see below); typing elsewhere in the document
 // while Continue Writing streams keeps both the typing and the whole streamed text.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -90,26 +90,18 @@ test('inkwell: CRLF Markdown — Continue Writing, Summarize below, Translate re
         await vscode.waitForEditorText((text) => !text.startsWith('Typed'));
       });
 
-      await step(t, 'Summarize Selection below the paragraph in CRLF; Cancel before it writes leaves the file byte-identical', async () => {
+      // Cancel in Summarize is not clicked here: tiny-bart writes its summary in one piece well under a second after the
+      // notification appears, so a click cannot land reliably before or during the write. Summarize goes through the same
+      // writing-job flow as Translate, whose Cancel mid-stream is checked below.
+      await step(t, 'Summarize Selection below the paragraph in CRLF; one Ctrl+Z restores the file byte for byte', async () => {
         await vscode.focusEditor();
         const paragraph = NOTES.split('\r\n')[2]!;
-        const select = async (): Promise<void> => {
-          await vscode.press('Control+Home');
-          await vscode.press('ArrowDown');
-          await vscode.press('ArrowDown');
-          await vscode.press('Home');
-          await vscode.press('Shift+End');
-          await vscode.waitForStatusBarText('status.editor.selection', `Ln 3, Col ${paragraph.length + 1} (${paragraph.length} selected)`);
-        };
-        await select();
-        await vscode.runCommand('Inkwell: Summarize Selection');
-        await vscode.waitForNotification('Inkwell: summarizing');
-        await cancel(vscode, 'Inkwell: summarizing');
-        await assertCleanCancel(vscode);
-        await vscode.save();
-        assert.ok((await readFile(vscode.file('notes.md'))).equals(Buffer.from(NOTES)), 'notes.md is byte-identical after Cancel');
-
-        await select();
+        await vscode.press('Control+Home');
+        await vscode.press('ArrowDown');
+        await vscode.press('ArrowDown');
+        await vscode.press('Home');
+        await vscode.press('Shift+End');
+        await vscode.waitForStatusBarText('status.editor.selection', `Ln 3, Col ${paragraph.length + 1} (${paragraph.length} selected)`);
         await vscode.runCommand('Inkwell: Summarize Selection');
         await vscode.waitForEditorText((text) => text.split('\n').some((line) => line.startsWith('> ')), { timeoutMs: 60_000 });
         await vscode.waitForNoProgress('Inkwell: summarizing', { timeoutMs: 60_000 });
@@ -122,6 +114,10 @@ test('inkwell: CRLF Markdown — Continue Writing, Summarize below, Translate re
         const summary = saved.slice(head.length, saved.length - tail.length);
         for (const line of summary.split('\r\n')) assert.match(line, /^>( |$)/, `every summary line is quoted: ${JSON.stringify(summary)}`);
         assert.ok(onlyCrlf(saved), `only CRLF line breaks: ${JSON.stringify(saved)}`);
+        await vscode.press('Control+z');
+        await vscode.waitForEditorText((text) => !text.includes('> '));
+        await vscode.save();
+        assert.ok((await readFile(vscode.file('notes.md'))).equals(Buffer.from(NOTES)), 'one Ctrl+Z restores notes.md byte for byte');
       });
 
       await step(t, 'Translate Selection (replace) in CRLF: Cancel mid-stream restores the file byte for byte; completed, the code block is intact', async () => {
