@@ -131,7 +131,8 @@ test('inkwell: CRLF Markdown — Continue Writing, Summarize below, Translate re
         // The first passage is replaced (the original deleted with it); later passages are still coming.
         await vscode.waitForEditorText((text) => !text.includes('Passage 1:'), { timeoutMs: 60_000 });
         await cancel(vscode, 'Inkwell: translating');
-        await vscode.waitForEditorText((text) => text.includes('Passage 1:') && text.includes('Passage 30:'));
+        // Only the top of the file is on screen: the first passage is back.
+        await vscode.waitForEditorText((text) => text.includes('Passage 1:'));
         await assertCleanCancel(vscode);
         await vscode.save();
         assert.ok((await readFile(vscode.file('guide.md'))).equals(Buffer.from(GUIDE)), 'guide.md is byte-identical after Cancel');
