@@ -1,6 +1,8 @@
 // The packaged extension (dist-vsix/inkwell-linux-x64.vsix, from `npm run package`) in a
 // real VS Code, on the generated tiny models (offline): activation, ghost text in
 // Markdown accepted and saved, the status bar's runner state, and the toggle command.
+// Ghost text runs on the shape users download: the onnxruntime-genai builder graph
+// (GroupQueryAttention, last-token logits) at q4 (tiny-llama-gqa, model_q4.onnx).
 // Skipped when the VSIX is missing, except on CI (CI=true), where a missing VSIX is a failure.
 //
 // One VS Code session runs several steps (a session costs ~20-30 s on 2 cores); each
@@ -11,7 +13,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { inkwellVsix, sampleWorkspace, step, withVSCode } from './harness.ts';
-import { INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+import { gqaQ4Settings, INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+import { waitUntil } from './wait.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
@@ -19,7 +22,8 @@ const skip = missing && `no ${inkwellVsix}; run npm run package`;
 const SENTENCE = '\nThe tide came in early this morning, and the harbour';
 
 test('inkwell: activates once; ghost text in Markdown, accepted and saved; status bar and toggle', { timeout: 240_000, skip }, async (t) => {
-  await withVSCode({ scenario: 'inkwell-ghost-text', vsix: inkwellVsix, ...(await offlineInkwellSettings()) }, async (vscode) => {
+  const settings = await offlineInkwellSettings(await gqaQ4Settings());
+  await withVSCode({ scenario: 'inkwell-ghost-text', vsix: inkwellVsix, ...settings }, async (vscode) => {
     const original = await readFile(path.join(sampleWorkspace, 'notes.md'), 'utf8');
     let suggestion = '';
 
@@ -50,6 +54,12 @@ test('inkwell: activates once; ghost text in Markdown, accepted and saved; statu
       await vscode.waitForStatusBarLabel(INKWELL_STATUS_ID, 'Inkwell: Ready.');
       assert.equal(await vscode.readStatusBarItem(INKWELL_STATUS_ID), 'Inkwell');
       await vscode.screenshot('status-bar-ready');
+      // The Inkwell output channel's log file says which model and weights answered.
+      await waitUntil(async () => {
+        const logs = (await vscode.logFiles()).filter((file) => file.endsWith('Inkwell.log'));
+        const texts = await Promise.all(logs.map((file) => readFile(file, 'utf8')));
+        return texts.some((text) => /Warmed up \S*tiny-llama-gqa \(q4\)/.test(text));
+      }, 'the log line "Warmed up …/tiny-llama-gqa (q4)"');
     });
 
     await step(t, 'clicking the status bar item opens the Inkwell menu', async () => {
