@@ -3,12 +3,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ConfigWatcher } from './config';
 import { ApiKeyStore } from './host/apiKey';
-import { backendFor, servedRemotely } from './host/backend';
+import { backendFor, remoteConfigured, servedRemotely } from './host/backend';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { registerModelCommands } from './host/models';
 import { registerPlayground } from './host/playground';
 import { registerWritingCommands } from './host/writing';
+import { WritingJobs } from './host/writing/writingJob';
 import { RunnerClient } from './host/runnerClient';
 import { describeRunner, StatusBar } from './host/statusBar';
 import { registerWalkthrough } from './host/walkthrough';
@@ -20,7 +21,7 @@ let client: RunnerClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
   const config = new ConfigWatcher(vscode.workspace);
-  const apiKey = new ApiKeyStore(context.secrets);
+  const apiKey = new ApiKeyStore(context.secrets, () => config.current.remoteBaseUrl);
   await apiKey.load();
   const statusBar = new StatusBar();
   const progress = new vscode.EventEmitter<ProgressParams>();
@@ -56,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     onProgress: progress.event,
     onStatus: (s) => statusBar.update({ detail: describeRunner(s) }),
   });
-  const commandDeps = { client: runner, config: () => config.current, log, ensureAvailable: models.ensureAvailable };
+  const commandDeps = { client: runner, config: () => config.current, log, ensureAvailable: models.ensureAvailable, jobs: new WritingJobs(progress.event) };
 
   context.subscriptions.push(
     log,
@@ -64,11 +65,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusBar,
     progress,
     apiKey,
-    config.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply settings to the runner: ${String(err)}`))),
+    config.onDidChange((current, previous) => {
+      const changed = Object.keys(current).filter((key) => JSON.stringify(current[key as keyof typeof current]) !== JSON.stringify(previous[key as keyof typeof previous]));
+      log.info(`Settings changed: ${changed.join(', ')}.`);
+      void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply settings to the runner: ${String(err)}`));
+      if (remoteConfigured(current)) void apiKey.confirmForServer();
+    }),
     apiKey.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply the API key: ${String(err)}`))),
     vscode.commands.registerCommand('inkwell.setApiKey', () => apiKey.prompt()),
     models.disposable,
-    registerContinueWriting({ ...commandDeps, onProgress: progress.event }),
+    registerContinueWriting(commandDeps),
     registerWritingCommands({ ...commandDeps, state: context.globalState }),
     registerInlineFeature({ client: runner, config, statusBar, log }),
     registerPlayground({
@@ -85,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('inkwell.showLog', () => log.show()),
     registerWalkthrough({ context, log }),
   );
+  if (remoteConfigured(config.current)) void apiKey.confirmForServer();
 }
 
 export async function deactivate(): Promise<void> {

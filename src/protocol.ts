@@ -177,8 +177,11 @@ export interface LoadedModel extends LoadModelParams {
 }
 export interface StatusResult {
   loaded: LoadedModel[];
-  memory: { rssMB: number; heapUsedMB: number };
+  /** heapLimitMB: the V8 heap limit the runner was started with (`--max-old-space-size`). */
+  memory: { rssMB: number; heapUsedMB: number; heapLimitMB: number };
   busy: boolean;
+  /** The most local jobs (generations, loads) that ever ran at once since the runner started. */
+  peakJobs: number;
   prefixCache: { documents: number; megabytes: number };
 }
 
@@ -227,6 +230,8 @@ export const Methods = {
   unloadModel: new RequestType<UnloadModelParams, void, void>('inkwell/unloadModel'),
   status: new RequestType0<StatusResult, void>('inkwell/status'),
   shutdown: new RequestType0<void, void>('shutdown'),
+  /** The host's heartbeat: answered at once, outside the work queue; no answer means the runner's event loop is stuck. */
+  ping: new RequestType0<void, void>('inkwell/ping'),
   downloadModel: new RequestType<DownloadModelParams, DownloadModelResult, void>('inkwell/downloadModel'),
   listCachedModels: new RequestType0<CachedModel[], void>('inkwell/listCachedModels'),
   deleteCachedModel: new RequestType<DeleteCachedModelParams, DeleteCachedModelResult, void>('inkwell/deleteCachedModel'),

@@ -1,13 +1,15 @@
 import type { Config } from '../config';
+import { keyDecision, type StoredKey } from '../core/remoteKey';
 import type { BackendConfig, Task } from '../protocol';
 
-/** The remote server only when the user chose it and gave a URL; otherwise local models. */
-export function backendFor(config: Config, apiKey: string | undefined): BackendConfig {
+/** The remote server only when the user chose it and gave a URL; otherwise local models. The key goes only where `keyDecision` allows. */
+export function backendFor(config: Config, storedKey: StoredKey | undefined): BackendConfig {
   if (!remoteConfigured(config)) return { kind: 'local' };
+  const apiKey = keyDecision(storedKey, config.remoteBaseUrl).kind === 'send' ? storedKey?.key : undefined;
   return { kind: 'openai-compatible', baseUrl: config.remoteBaseUrl, model: config.remoteModel, apiKey, timeoutMs: config.remoteTimeoutMs };
 }
 
-function remoteConfigured(config: Config): boolean {
+export function remoteConfigured(config: Config): boolean {
   return config.backend === 'openai-compatible' && config.remoteBaseUrl !== '';
 }
 

@@ -11,6 +11,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import { RestartPolicy } from '../core/restartPolicy';
 import { describeRunnerExit } from '../core/runnerExit';
+import { RunnerWatchdog } from './runnerWatchdog';
 import { Methods, Notifications, PlaygroundMethods, PlaygroundNotifications, type InitializeParams, type PlaygroundParams, type PlaygroundResult, type PlaygroundTokensParams, type ProgressParams } from '../protocol';
 
 export interface RunnerLog {
@@ -31,6 +32,23 @@ export interface RunnerClientOptions {
   /** Called once the restart policy gives up. */
   onGaveUp?: (crashes: number) => void;
   policy?: RestartPolicy;
+  /** The runner's V8 heap limit (`--max-old-space-size`), in MB. */
+  heapLimitMB?: number;
+  /** The watchdog: while requests are in flight, a ping every `heartbeatMs`; no answer for `unresponsiveMs` and the runner is killed and restarted. */
+  heartbeatMs?: number;
+  unresponsiveMs?: number;
+}
+
+export const DEFAULT_HEAP_LIMIT_MB = 4096;
+/** Longer than any single step the runner blocks its event loop for (loading a large model, one forward pass of a long prompt). */
+export const DEFAULT_UNRESPONSIVE_MS = 60_000;
+
+/** A request rejected because the runner stopped answering and the watchdog stopped it. */
+export class RunnerUnresponsiveError extends Error {
+  constructor(seconds: number) {
+    super(`The Inkwell model runner stopped responding for ${seconds} s (stuck on a request), so Inkwell stopped it; it restarts by itself. The request was not completed: try again, and if it happens again with this model, choose another model.`);
+    this.name = 'RunnerUnresponsiveError';
+  }
 }
 
 /** A request rejected because the runner went away under it. */
@@ -47,6 +65,8 @@ interface Running {
   ready: Promise<void>;
   /** Settled when the child exits; rejects in-flight requests. */
   exited: Promise<never>;
+  /** Set by the watchdog before it kills a runner that stopped answering. */
+  unresponsive?: boolean;
 }
 
 /**
@@ -62,9 +82,22 @@ export class RunnerClient {
   private readonly policy: RestartPolicy;
   private restartTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  private readonly watchdog: RunnerWatchdog;
 
   constructor(private readonly options: RunnerClientOptions) {
     this.policy = options.policy ?? new RestartPolicy();
+    this.watchdog = new RunnerWatchdog({
+      heartbeatMs: options.heartbeatMs ?? 5_000,
+      unresponsiveMs: options.unresponsiveMs ?? DEFAULT_UNRESPONSIVE_MS,
+      ping: () => (this.running && this.state === 'ready' ? this.running.connection.sendRequest(Methods.ping) : undefined),
+      onUnresponsive: () => {
+        const running = this.running;
+        if (!running) return;
+        this.options.log.error(`The model runner did not answer for ${Math.round((options.unresponsiveMs ?? DEFAULT_UNRESPONSIVE_MS) / 1000)} s; stopping it.`);
+        running.unresponsive = true;
+        running.child.kill('SIGKILL');
+      },
+    });
   }
 
   get currentState(): RunnerState {
@@ -77,13 +110,17 @@ export class RunnerClient {
 
   /** Sends a request, starting the runner if needed. Cancelling the token cancels it in the runner. */
   async request<P, R>(type: RequestType<P, R, void>, params: P, token?: CancellationToken): Promise<R> {
-    const running = await this.ensureStarted();
-    return Promise.race([running.connection.sendRequest(type, params, token), running.exited]);
+    return this.watchdog.watch(async () => {
+      const running = await this.ensureStarted();
+      return Promise.race([running.connection.sendRequest(type, params, token), running.exited]);
+    });
   }
 
   async request0<R>(type: RequestType0<R, void>, token?: CancellationToken): Promise<R> {
-    const running = await this.ensureStarted();
-    return Promise.race([running.connection.sendRequest(type, token), running.exited]);
+    return this.watchdog.watch(async () => {
+      const running = await this.ensureStarted();
+      return Promise.race([running.connection.sendRequest(type, token), running.exited]);
+    });
   }
 
   /** Sends a streaming request: `onChunk` gets text pieces in order until the result arrives. */
@@ -144,6 +181,7 @@ export class RunnerClient {
 
   dispose(): Promise<void> {
     this.disposed = true;
+    this.watchdog.stop();
     return this.stop();
   }
 
@@ -161,8 +199,8 @@ export class RunnerClient {
     this.setState('starting');
     const child = fork(this.options.runnerPath, [], {
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      // The runner is a plain bundle: no inspector or loader flags from the host's own command line.
-      execArgv: [],
+      // The runner is a plain bundle: no inspector or loader flags from the host's own command line; a bounded heap.
+      execArgv: [`--max-old-space-size=${this.options.heapLimitMB ?? DEFAULT_HEAP_LIMIT_MB}`],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     const log = this.options.log;
@@ -174,20 +212,21 @@ export class RunnerClient {
     connection.onNotification(PlaygroundNotifications.tokens, (p) => this.tokenStreams.get(p.streamId)?.(p));
     connection.listen();
 
-    const exited = new Promise<never>((_, reject) => {
+    const running: Running = { child, connection, ready: Promise.resolve(), exited: Promise.resolve() as unknown as Promise<never> };
+    running.exited = new Promise<never>((_, reject) => {
       child.once('exit', (code, signal) => {
-        const detail = describeRunnerExit(code, signal, process.platform);
-        reject(new RunnerCrashedError(detail));
+        const detail = running.unresponsive ? 'stopped by the watchdog: not responding' : describeRunnerExit(code, signal, process.platform);
+        reject(running.unresponsive ? new RunnerUnresponsiveError(Math.round((this.options.unresponsiveMs ?? DEFAULT_UNRESPONSIVE_MS) / 1000)) : new RunnerCrashedError(detail));
         this.onExit(child, detail);
       });
     });
-    exited.catch(() => undefined);
-    const ready = Promise.race([connection.sendRequest(Methods.initialize, this.options.initializeParams()), exited]).then((result) => {
+    running.exited.catch(() => undefined);
+    running.ready = Promise.race([connection.sendRequest(Methods.initialize, this.options.initializeParams()), running.exited]).then((result) => {
       log.info(`Model runner started (pid ${result.pid}, transformers.js ${result.versions.transformers}, node ${result.versions.node}).`);
       this.setState('ready');
     });
-    ready.catch(() => undefined);
-    return { child, connection, ready, exited };
+    running.ready.catch(() => undefined);
+    return running;
   }
 
   private onExit(child: ChildProcess, detail: string): void {

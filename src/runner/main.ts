@@ -3,6 +3,7 @@
  * model. It talks JSON-RPC over the Node IPC channel (stdout is left to
  * transformers.js and logs) and exits when its parent goes away.
  */
+import { getHeapStatistics } from 'node:v8';
 import { env } from '@huggingface/transformers';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { settingId } from '../config';
@@ -135,11 +136,14 @@ connection.onRequest(Methods.status, async () => {
   const memory = process.memoryUsage();
   return {
     loaded: await store.loaded(),
-    memory: { rssMB: Math.round(memory.rss / 2 ** 20), heapUsedMB: Math.round(memory.heapUsed / 2 ** 20) },
+    memory: { rssMB: Math.round(memory.rss / 2 ** 20), heapUsedMB: Math.round(memory.heapUsed / 2 ** 20), heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) },
     busy: queue.busy,
+    peakJobs: queue.peakRunning,
     prefixCache: { documents: prefixCache.documents, megabytes: Math.round(prefixCache.totalBytes / 2 ** 20) },
   };
 });
+
+connection.onRequest(Methods.ping, () => undefined);
 
 // Exiting frees everything; disposing sessions here could pull them from under a running generation.
 connection.onRequest(Methods.shutdown, () => {
@@ -148,6 +152,9 @@ connection.onRequest(Methods.shutdown, () => {
 
 registerModelHandlers(connection, { store, queue, prefixCache });
 registerPlaygroundHandler(connection, { store, queue, remote });
+
+// A rejection nobody handled is a bug: say so in the log (the host's "Inkwell" channel) instead of dying silently.
+process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection in the runner: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
 // The parent went away (closed the channel or died): nothing left to serve.
 process.on('disconnect', () => process.exit(0));

@@ -4,6 +4,7 @@ import type { GenerateParams, GenerateResult, SamplingParams } from '../protocol
 import { RunnerErrorCode } from '../protocol';
 import { runnerError } from './errors';
 import { GenerationMonitor } from './generationMonitor';
+import { boundedPrompt } from './promptBudget';
 import type { CausalLm } from './modelStore';
 import { TopPLogitsWarper } from './topP';
 
@@ -95,7 +96,7 @@ export async function decode(lm: CausalLm, encoded: Encoded, sampling: SamplingP
 /** Generates text for one prompt (the `generate` request). */
 export async function generateText(lm: CausalLm, params: GenerateParams, loadMs: number, hooks: GenerationHooks): Promise<GenerateResult> {
   const started = performance.now();
-  const encoded = encode(lm, promptText(lm, params));
+  const encoded = boundedPrompt(lm, params);
   const result = await decode(lm, encoded, params, hooks);
   const end = performance.now();
   return {

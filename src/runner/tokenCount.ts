@@ -1,6 +1,7 @@
 import type { Tensor } from '@huggingface/transformers';
 import type { CountTokensResult } from '../protocol';
 import type { Loaded } from './modelStore';
+import { contextLimit } from './promptBudget';
 import { inputLimit } from './seq2seq';
 
 /** Counts tokens with the model's own tokenizer, and reports how many it reads at most. */
@@ -8,8 +9,5 @@ export function countTokens(loaded: Loaded, texts: readonly string[]): CountToke
   const tokenizer = loaded.kind === 'causal' ? loaded.tokenizer : loaded.pipe.tokenizer;
   const counts = texts.map((text) => ((tokenizer(text, { return_tensor: true }) as { input_ids: Tensor }).input_ids.dims.at(-1) ?? 0));
   if (loaded.kind === 'seq2seq') return { counts, limit: inputLimit(loaded) };
-  const config = loaded.model.config as { max_position_embeddings?: number };
-  const fromTokenizer = Number(loaded.tokenizer.model_max_length);
-  const limits = [config.max_position_embeddings ?? Infinity, fromTokenizer].filter((n) => Number.isFinite(n) && n > 0);
-  return { counts, limit: limits.length > 0 ? Math.min(...limits) : 2048 };
+  return { counts, limit: contextLimit(loaded) };
 }

@@ -9,15 +9,22 @@ import { REQUEST_CANCELLED } from './errors';
 export class WorkQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private running = 0;
+  private peak = 0;
 
   get busy(): boolean {
     return this.running > 0;
+  }
+
+  /** The most jobs that ever ran at once (1 unless something bypassed the queue's order). */
+  get peakRunning(): number {
+    return this.peak;
   }
 
   run<T>(job: () => Promise<T>, token?: CancellationToken): Promise<T> {
     const result = this.tail.then(async () => {
       if (token?.isCancellationRequested) throw new ResponseError(REQUEST_CANCELLED, 'Request cancelled before it started.');
       this.running++;
+      this.peak = Math.max(this.peak, this.running);
       try {
         return await job();
       } finally {

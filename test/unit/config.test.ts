@@ -36,6 +36,19 @@ describe('settings: src/config.ts and package.json agree', () => {
     }
   });
 
+  it('untrusted workspaces cannot change where text goes or what runs', () => {
+    const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    // summarize.with: the instruction model may be the remote server; inline.enable and inline.contextTokens: which documents and how
+    // much of each a model reads on every keystroke (sent to the server when one is configured); models.dtype: which weight file is
+    // downloaded and run.
+    for (const name of ['summarizeWith', 'inlineEnable', 'inlineContextTokens', 'dtype', 'offline'] as const) {
+      assert.ok(restricted.includes(settingId(name)), `${settingId(name)} is not restricted`);
+    }
+    // inkwell.output only chooses where in this editor a result appears (below, in place, a side document, the clipboard): every
+    // choice is visible and undoable, and none sends text anywhere, so a workspace may set it.
+    assert.ok(!restricted.includes(settingId('output')));
+  });
+
   it('every command is in the Inkwell category', () => {
     for (const command of manifest.contributes.commands) assert.equal(command.category, 'Inkwell', command.command);
   });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RestartPolicy } from '../../src/core/restartPolicy';
-import { RunnerClient, type RunnerState } from '../../src/host/runnerClient';
+import { RunnerClient, type RunnerClientOptions, type RunnerState } from '../../src/host/runnerClient';
 import type { InitializeParams } from '../../src/protocol';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -22,7 +22,7 @@ export interface TestRunner {
   settings: InitializeParams;
 }
 
-export function startTestRunner(overrides: Partial<InitializeParams> = {}, policy?: RestartPolicy): TestRunner {
+export function startTestRunner(overrides: Partial<InitializeParams> = {}, policy?: RestartPolicy, clientOptions: Partial<RunnerClientOptions> = {}): TestRunner {
   if (!existsSync(RUNNER_PATH)) throw new Error(`${RUNNER_PATH} is missing: run "npm run build" first.`);
   const logs: string[] = [];
   const states: RunnerState[] = [];
@@ -41,6 +41,7 @@ export function startTestRunner(overrides: Partial<InitializeParams> = {}, polic
     onStateChange: (s) => states.push(s),
     onGaveUp: (crashes) => gaveUp.push(crashes),
     policy,
+    ...clientOptions,
   });
   return { client, logs, states, gaveUp, settings };
 }

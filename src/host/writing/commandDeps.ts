@@ -4,7 +4,7 @@ import { Methods, type Task } from '../../protocol';
 import { servedRemotely } from '../backend';
 import type { EnsureModel } from '../models';
 import type { RunnerClient } from '../runnerClient';
-import type { WritingJob } from './runWritingCommand';
+import type { WritingJob, WritingJobs } from './writingJob';
 import type { Input } from './selectionInput';
 
 export interface CommandDeps {
@@ -13,6 +13,8 @@ export interface CommandDeps {
   log: vscode.LogOutputChannel;
   /** First-use check: is the model there, or downloaded after the user agreed? */
   ensureAvailable: EnsureModel;
+  /** The one writing-job flow (one job per document at a time). */
+  jobs: WritingJobs;
 }
 
 /** A remote server (when configured) writes for the text tasks; local models need to be on disk. */
@@ -41,6 +43,6 @@ export async function planTokens(deps: CommandDeps, task: Task, model: string, t
 }
 
 /** Where a command that read `input` writes: the input's range in its editor, per `inkwell.output`. */
-export function outputFor(deps: CommandDeps, input: Input): Pick<WritingJob, 'editor' | 'range' | 'version' | 'mode' | 'log'> {
-  return { editor: input.editor, range: input.range, version: input.version, mode: deps.config().output, log: deps.log };
+export function outputFor(deps: CommandDeps, input: Input): Pick<WritingJob, 'editor' | 'range' | 'version' | 'target' | 'log'> {
+  return { editor: input.editor, range: input.range, version: input.version, target: deps.config().output, log: deps.log };
 }

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { docCommentPlan, formatDocComment, parseDocResponse, parseSignature } from '../../core/writing/docComment';
 import { docMessages, draftSectionMessages, markdownOutlineAt } from '../../core/writing/prompts';
 import { Methods } from '../../protocol';
-import { showRunnerError } from '../runnerErrors';
-import { runWritingCommand } from './runWritingCommand';
+import { documentEol } from '../documentStream';
 import { modelReady, type CommandDeps } from './commandDeps';
 
 const DOCUMENTED = new Set([vscode.SymbolKind.Function, vscode.SymbolKind.Method, vscode.SymbolKind.Constructor, vscode.SymbolKind.Class, vscode.SymbolKind.Interface, vscode.SymbolKind.Struct, vscode.SymbolKind.Enum]);
@@ -37,6 +36,8 @@ export async function draftDocumentation(deps: CommandDeps): Promise<void> {
     return void vscode.window.showInformationMessage('Inkwell: put the cursor inside a function, method or class (or select its declaration) to draft its documentation.');
   }
   const text = document.getText();
+  // The plan's lines belong to this version; if the Replace dialog or anything else lets the file change, the draft goes beside it.
+  const version = document.version;
   const plan = docCommentPlan(document.languageId, text, range.start.line, range.end.line);
   if (!plan) return void vscode.window.showInformationMessage(`Inkwell: drafting documentation is not supported for ${document.languageId} here.`);
   if (plan.existing && (await vscode.window.showWarningMessage('Inkwell: this already has a doc comment. Replace it with a new draft?', 'Replace')) !== 'Replace') return;
@@ -44,33 +45,26 @@ export async function draftDocumentation(deps: CommandDeps): Promise<void> {
   const code = document.getText(new vscode.Range(plan.declarationLine, 0, range.end.line, document.lineAt(range.end.line).text.length));
   const signature = parseSignature(document.languageId, code);
   const config = deps.config();
-  const version = document.version;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Inkwell: drafting documentation', cancellable: true }, async (progress, token) => {
-    try {
-      progress.report({ message: signature ? `for ${signature.name}` : undefined });
+  const eol = documentEol(document);
+  // The comment's region: the existing comment's lines, or an empty point above the declaration.
+  const where = plan.existing ? new vscode.Range(plan.existing.startLine, 0, plan.existing.endLine + 1, 0) : new vscode.Range(plan.insertLine, 0, plan.insertLine, 0);
+  await deps.jobs.run({
+    title: 'Inkwell: drafting documentation',
+    editor,
+    range: where,
+    version,
+    target: 'region',
+    log: deps.log,
+    finalText: (answer) => formatDocComment(plan.style, plan.indent, { ...parseDocResponse(answer, signature?.params), symbolName: signature?.name }, eol),
+    run: async (hooks) => {
+      hooks.report(signature ? `for ${signature.name}` : '');
       const result = await deps.client.request(
         Methods.generate,
         { task: 'instruction', model: config.instructionModel, dtype: config.dtype, messages: docMessages(document.languageId, code, signature), maxNewTokens: 256, temperature: 0 },
-        token,
+        hooks.token,
       );
-      if (token.isCancellationRequested) return;
-      const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-      const comment = formatDocComment(plan.style, plan.indent, { ...parseDocResponse(result.text, signature?.params), symbolName: signature?.name }, eol);
-      if (document.isClosed || document.version !== version) {
-        // The code moved under us: never guess where the comment goes now.
-        const side = await vscode.workspace.openTextDocument({ language: document.languageId, content: comment });
-        await vscode.window.showTextDocument(side, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-        void vscode.window.showWarningMessage('Inkwell: the file changed while the documentation was being written, so the draft is in a side document.');
-        return;
-      }
-      const edit = new vscode.WorkspaceEdit();
-      const where = plan.existing ? new vscode.Range(plan.existing.startLine, 0, plan.existing.endLine + 1, 0) : new vscode.Range(plan.insertLine, 0, plan.insertLine, 0);
-      edit.replace(document.uri, where, comment);
-      if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showErrorMessage('Inkwell: the documentation could not be inserted (is the file read-only?).');
-    } catch (err) {
-      // Not awaited: the progress notification ends now, not when the user dismisses the error.
-      if (!token.isCancellationRequested) void showRunnerError(err, deps.log);
-    }
+      return result.text;
+    },
   });
 }
 
@@ -83,11 +77,12 @@ async function draftSection(deps: CommandDeps, editor: vscode.TextEditor): Promi
   }
   const config = deps.config();
   const after = Math.max(0, outline.insertLine - 1);
-  await runWritingCommand({
+  await deps.jobs.run({
     title: `Inkwell: drafting "${outline.headingPath.at(-1) ?? 'section'}"`,
     editor,
     range: new vscode.Range(after, 0, after, document.lineAt(after).text.length),
-    mode: 'below',
+    version: document.version,
+    target: 'below',
     plain: true,
     log: deps.log,
     run: async (hooks) => {

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { chunkText } from '../../core/writing/chunker';
 import { rewriteMessages, type RewriteKind } from '../../core/writing/prompts';
 import { Methods } from '../../protocol';
-import { runWritingCommand } from './runWritingCommand';
 import { selectionOrDocument } from './selectionInput';
 import { modelReady, planTokens, outputFor, type CommandDeps } from './commandDeps';
 
@@ -31,7 +30,7 @@ export async function rewriteSelection(deps: CommandDeps): Promise<void> {
   const config = deps.config();
   const ref = { model: config.instructionModel, dtype: config.dtype };
   if (!(await modelReady(deps, 'instruction', ref.model))) return;
-  await runWritingCommand({
+  await deps.jobs.run({
     title: 'Inkwell: rewriting',
     ...outputFor(deps, input),
     run: async (hooks) => {

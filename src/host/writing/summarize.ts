@@ -2,7 +2,7 @@ import type { Config } from '../../config';
 import { runMapReduce, type MapReduceProgress } from '../../core/writing/mapReduce';
 import { Methods, type Task } from '../../protocol';
 import { modelReady, planTokens, outputFor, type CommandDeps } from './commandDeps';
-import { runWritingCommand, type WritingHooks } from './runWritingCommand';
+import type { WritingHooks } from './writingJob';
 import { selectionOrDocument } from './selectionInput';
 import { formatSummary } from '../../core/writing/outputFormat';
 import { summarizeMessages } from '../../core/writing/prompts';
@@ -20,7 +20,7 @@ export async function summarizeSelection(deps: CommandDeps): Promise<void> {
   const model = useInstruction ? config.instructionModel : config.summarizationModel;
   if (!(await modelReady(deps, task, model))) return;
 
-  await runWritingCommand({
+  await deps.jobs.run({
     title: 'Inkwell: summarizing',
     ...outputFor(deps, input),
     run: async (hooks) => {

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { detectLanguage, LANGUAGES, languageByCode, translationModelFor } from '../../core/translationLanguages';
 import { reassemble, segmentForTranslation } from '../../core/writing/masking';
 import { Methods } from '../../protocol';
-import { runWritingCommand } from './runWritingCommand';
 import { selectionOrDocument } from './selectionInput';
 import { modelReady, outputFor, type CommandDeps } from './commandDeps';
 
@@ -49,7 +48,7 @@ export async function translateSelection(deps: TranslateDeps): Promise<void> {
   const total = segments.filter((s) => s.kind === 'translate').length;
   let fallbacks = 0;
 
-  await runWritingCommand({
+  await deps.jobs.run({
     title: `Inkwell: translating ${languageByCode(source)?.name ?? source} → ${languageByCode(target)?.name ?? target}`,
     ...outputFor(deps, input),
     run: async (hooks) => {
