@@ -1,6 +1,6 @@
 /**
  * Regenerates the README's pictures in media/ from the end-to-end run: runs the e2e
- * scenarios that show ghost text, the status menu and a summary with
+ * scenarios that show ghost text, the status menu, a summary and the Playground with
  * INKWELL_SCREENSHOTS=media (see test/e2e/pictures.ts), then prints each picture's
  * size. Run through `npm run screenshots`, which packages the VSIX first.
  */
@@ -10,10 +10,10 @@ import * as path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const media = path.join(root, 'media');
-export const PICTURES = ['ghost-text.gif', 'ghost-text.png', 'status-menu.png', 'summary.png'];
+export const PICTURES = ['ghost-text.gif', 'ghost-text.png', 'status-menu.png', 'summary.png', 'playground.png'];
 const GIF_LIMIT = 1024 * 1024;
 
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', 'test/e2e/inkwell.e2e.test.ts', 'test/e2e/writing.e2e.test.ts'], {
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', 'test/e2e/inkwell.e2e.test.ts', 'test/e2e/writing.e2e.test.ts', 'test/e2e/playground.e2e.test.ts'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, INKWELL_SCREENSHOTS: media },

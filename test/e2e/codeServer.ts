@@ -18,10 +18,19 @@ export const sampleWorkspace = path.join(repoRoot, 'test', 'e2e', 'workspace');
 /** The real extension, as `npm run package` builds it. */
 export const inkwellVsix = path.join(repoRoot, 'dist-vsix', 'inkwell-linux-x64.vsix');
 
+/**
+ * Settings of scope `machine`: code-server is a remote window, so VS Code (and Inkwell's
+ * extension host) read them only from the remote machine's settings, never the user's.
+ * A value for one of these keys in a scenario's `settings` is written there too.
+ */
+export const BASE_MACHINE_SETTINGS: Readonly<Record<string, unknown>> = {
+  // VS Code and Inkwell open Inkwell's walkthrough on the first start unless this is off
+  // (walkthrough.e2e.test.ts turns it on).
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+};
+
 export const BASE_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.startupEditor': 'none',
-  // Inkwell opens its walkthrough on the first start unless this is off (walkthrough.e2e.test.ts turns it on).
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   // Otherwise the Chat view opens a few seconds in and takes the keyboard focus.
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'security.workspace.trust.enabled': false,
@@ -194,10 +203,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     await writeFile(configFile, 'auth: none\ncert: false\n');
     const settings = { ...BASE_SETTINGS, ...options.settings };
     await writeFile(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-    if (options.machineSettings) {
-      await mkdir(path.join(userDataDir, 'Machine'), { recursive: true });
-      await writeFile(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(options.machineSettings, null, 2));
-    }
+    const machineOverrides = Object.fromEntries(Object.keys(BASE_MACHINE_SETTINGS).filter((key) => options.settings && key in options.settings).map((key) => [key, options.settings![key]]));
+    const machineSettings = { ...BASE_MACHINE_SETTINGS, ...machineOverrides, ...options.machineSettings };
+    await mkdir(path.join(userDataDir, 'Machine'), { recursive: true });
+    await writeFile(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(machineSettings, null, 2));
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,

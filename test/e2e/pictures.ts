@@ -33,11 +33,18 @@ async function editorClip(page: Page): Promise<Clip> {
   return { x: Math.round(part.x), y: Math.round(top), width: Math.round(Math.min(part.width, MAX_WIDTH)), height: Math.round(Math.min(part.y + part.height, bottom + 28) - top) };
 }
 
-/** Saves `<dir>/<name>.png`: the editor area as it is now. */
-export async function takePicture(page: Page, name: string): Promise<void> {
+/** The whole editor part (a webview such as the Playground has no text lines to crop to), at most `maxHeight` tall. */
+async function wholeEditorClip(page: Page, maxHeight: number): Promise<Clip> {
+  const part = (await page.locator('.part.editor').boundingBox())!;
+  return { x: Math.round(part.x), y: Math.round(part.y), width: Math.round(Math.min(part.width, MAX_WIDTH)), height: Math.round(Math.min(part.height, maxHeight)) };
+}
+
+/** Saves `<dir>/<name>.png`: the editor area as it is now (`wholeEditor` for a webview). */
+export async function takePicture(page: Page, name: string, options: { wholeEditor?: boolean } = {}): Promise<void> {
   if (!picturesDir) return;
   mkdirSync(picturesDir, { recursive: true });
-  await page.screenshot({ path: path.join(picturesDir, `${name}.png`), clip: await editorClip(page) });
+  const clip = options.wholeEditor ? await wholeEditorClip(page, 640) : await editorClip(page);
+  await page.screenshot({ path: path.join(picturesDir, `${name}.png`), clip });
 }
 
 /** Frames of the lines around the cursor, written as `<dir>/<name>.gif` by save(). */

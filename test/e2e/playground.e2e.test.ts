@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import type { FrameLocator } from 'playwright-core';
 import { inkwellVsix, sampleWorkspace, step, waitUntil, withVSCode } from './harness.ts';
 import { INKWELL_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+import { takePicture } from './pictures.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
@@ -84,6 +85,7 @@ test('inkwell: Playground — 3 seeded sequences with token confidence, Insert a
       await waitUntil(async () => ((await second.evaluate((el) => el === el.ownerDocument.activeElement)) ? true : undefined), 'focus on the second token');
       await tooltip.waitFor({ state: 'visible' });
       await vscode.screenshot('tooltip');
+      await takePicture(vscode.page, 'playground', { wholeEditor: true });
       await token.press('Escape');
       await tooltip.waitFor({ state: 'hidden' });
     });
