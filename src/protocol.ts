@@ -4,6 +4,7 @@
  * nor transformers.js, so both sides (and tests) can use it.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import type { SuggestionUnit } from './core/unitStop';
 
 export type Dtype = 'auto' | 'fp32' | 'q8' | 'q4';
 /** What a model is loaded for; each task keeps its own model loaded. `instruction` is a chat model for rewriting and drafting. */
@@ -109,6 +110,8 @@ export interface CompleteParams extends ModelRef, SamplingParams {
   reuseCache?: boolean;
   /** Text after the cursor, for servers that fill in the middle (local models ignore it). */
   suffix?: string;
+  /** Stop decoding once this unit of text (word, sentence, line, paragraph, comment) is complete. */
+  unit?: SuggestionUnit;
 }
 export interface CompleteResult {
   completions: string[];

@@ -9,6 +9,7 @@ import { postprocessCompletions } from '../core/postprocess';
 import { buildPromptContext } from '../core/promptContext';
 import { generationLimits } from '../core/stopStrings';
 import { skipReason } from '../core/triggerRules';
+import { suggestionUnit } from '../core/unitStop';
 import { Methods } from '../protocol';
 import type { RunnerClient } from './runnerClient';
 
@@ -89,7 +90,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     try {
       const result = await this.deps.client.request(
         Methods.complete,
-        { documentId, model: config.generationModel, dtype: config.dtype, prompt: hint + prefix, suffix: prompt.suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0 },
+        { documentId, model: config.generationModel, dtype: config.dtype, prompt: hint + prefix, suffix: prompt.suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0, unit: suggestionUnit(length, comment, before) },
         source.token,
       );
       if (source.token.isCancellationRequested) return [];
