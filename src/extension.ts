@@ -68,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     models.disposable,
     registerContinueWriting({ ...commandDeps, onProgress: progress.event }),
     registerWritingCommands({ ...commandDeps, state: context.globalState }),
-    registerInlineFeature({ client: runner, config, statusBar, log }),
+    registerInlineFeature({ client: runner, config, statusBar, log, onProgress: progress.event }),
     vscode.commands.registerCommand('inkwell.restartRunner', async () => {
       await runner.restart();
       void vscode.window.setStatusBarMessage('Inkwell: model runner restarted', 3000);

@@ -20,6 +20,8 @@ export interface InlineDeps {
   snoozed: () => boolean;
   /** Is the model on disk (or served remotely)? Inline suggestions never start a download. */
   modelReady: () => Promise<boolean>;
+  /** The model is missing: tell the user (once; `asked` when they triggered it explicitly). */
+  onModelMissing?: (asked: boolean) => void;
   log: vscode.LogOutputChannel;
   /** Reports "thinking" (a request is running) and errors to the status bar. */
   onActivity: (activity: { thinking: boolean; error?: string }) => void;
@@ -79,7 +81,10 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
 
     const cached = this.deps.cache.get(keyParts);
     if (cached && cached.length > 0) return this.items(cached, position);
-    if (!(await this.deps.modelReady())) return [];
+    if (!(await this.deps.modelReady())) {
+      this.deps.onModelMissing?.(explicit);
+      return [];
+    }
 
     if (!explicit && !(await delay(config.inlineDebounceMs, token))) return [];
     this.running.get(documentId)?.cancel();
@@ -97,7 +102,8 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
       const ctx = { prefix, suffix: prompt.suffix, length, comment };
       const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const distinct = postprocessCompletions(result.completions, ctx).map((c) => c.replace(/\r?\n/g, eol));
-      this.deps.log.debug(`inline: ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s)`);
+      // bench:editor reads this line (runner's own time, and the text it should find on screen).
+      this.deps.log.debug(`inline: ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), ${result.generatedTokens} generated, first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
       if (distinct.length > 0) this.deps.cache.set(keyParts, distinct);
       return this.items(distinct, position);
     } catch (err) {
