@@ -9,7 +9,7 @@ import { waitUntil } from '../e2e/harness.ts';
 
 export interface EditorSample {
   word: string;
-  /** shown: ghost text appeared (from the model when runnerMs is set, else from the cache or the shown suggestion); wrong: a different text than the runner's; empty: the runner's suggestion was empty; miss: nothing within missMs. */
+  /** shown: ghost text appeared (from the model when runnerMs is set, else from the cache or the shown suggestion); wrong: a different text than the runner's; empty: the runner's suggestion was empty; miss: nothing within giveUpMs. */
   outcome: 'shown' | 'wrong' | 'empty' | 'miss';
   editorMs?: number;
   runnerMs?: number;
@@ -22,7 +22,8 @@ export interface TypingOptions {
   words: string[];
   samples: number;
   charMs: number;
-  missMs: number;
+  /** How long to wait for ghost text before the sample counts as a miss. */
+  giveUpMs: number;
   /** The extension's log so far. */
   log: () => Promise<string>;
 }
@@ -99,7 +100,7 @@ export async function editorSamples(vscode: VSCodeSession, options: TypingOption
   const samples: EditorSample[] = [];
   for (let i = 0; i < options.samples; i++) {
     const word = rest[i % rest.length]!;
-    const s = await sample(vscode, word, options, options.missMs);
+    const s = await sample(vscode, word, options, options.giveUpMs);
     process.stderr.write(`[bench:editor] ${JSON.stringify(s)}\n`);
     samples.push(s);
   }

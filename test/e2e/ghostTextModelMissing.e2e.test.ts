@@ -1,0 +1,50 @@
+// Ghost text whose model is not downloaded says so once: which model, its size, and
+// [Choose Another Model] [Not Now] (offline here, so no [Download]); typing on says nothing
+// more; asking explicitly (Trigger Inline Suggestion) shows it again.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { test } from 'node:test';
+import { inkwellVsix, step, withVSCode } from './harness.ts';
+import { INKWELL_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+
+const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
+const skip = missing && `no ${inkwellVsix}; run npm run package`;
+
+const NOTICE = /ghost text needs HuggingFaceTB\/SmolLM2-135M/;
+
+test('ghost text: a missing model is announced once, with its size, until the user asks', { timeout: 420_000, skip }, async (t) => {
+  const settings = await offlineInkwellSettings({ 'inkwell.models.generation': 'HuggingFaceTB/SmolLM2-135M', 'inkwell.models.dtype': 'q8' });
+  await withVSCode({ scenario: 'ghost-text-model-missing', vsix: inkwellVsix, timeoutMs: 90_000, ...settings }, async (vscode) => {
+    const notices = vscode.page.locator('.notification-toast').filter({ hasText: NOTICE });
+
+    await step(t, 'the first keystrokes show one notice naming the model and its size', async () => {
+      await vscode.waitForExtensionActivated(INKWELL_ID);
+      await vscode.openFile('notes.md');
+      await vscode.press('Control+End');
+      await vscode.type('\nThe tide came in');
+      const message = await vscode.waitForNotification(NOTICE, { timeoutMs: 60_000 });
+      assert.match(message, /about 165 MB, q8/);
+      assert.match(message, /offline mode is on/);
+      await notices.getByRole('button', { name: 'Choose Another Model' }).waitFor();
+      assert.equal(await notices.count(), 1);
+      await vscode.screenshot('model-missing-notice');
+      await notices.getByRole('button', { name: 'Not Now' }).click();
+      await notices.first().waitFor({ state: 'detached' });
+    });
+
+    await step(t, 'typing on says nothing more', async () => {
+      await vscode.focusEditor();
+      await vscode.press('Control+End');
+      // Every keystroke asks for a suggestion, and finds the model missing before any debounce.
+      await vscode.page.keyboard.type(' early this morning, and', { delay: 50 });
+      await vscode.expectNoGhostText(1_500);
+      assert.equal(await notices.count(), 0);
+    });
+
+    await step(t, 'asking explicitly shows it again', async () => {
+      await vscode.runCommand('Trigger Inline Suggestion');
+      await vscode.waitForNotification(NOTICE);
+      assert.equal(await notices.count(), 1);
+    });
+  });
+});
