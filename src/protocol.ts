@@ -86,6 +86,8 @@ export interface Timings {
   /** Time to first token (from the start of the request, after the model is loaded). */
   firstTokenMs: number;
   totalMs: number;
+  /** `complete` only: time the request waited in the runner's queue (behind a generation still running) before it started. */
+  queuedMs?: number;
 }
 
 export interface GenerateResult {

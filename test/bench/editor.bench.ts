@@ -56,7 +56,7 @@ async function debugLogLevel(vscode: VSCodeSession): Promise<void> {
     await waitUntil(
       async () => label.test((await widget.locator('.quick-input-list .monaco-list-row.focused .label-name').first().textContent({ timeout: 1000 })) ?? ''),
       `the quick pick to offer ${label}`,
-      { timeoutMs: 20_000 },
+      { timeoutMs: 90_000 },
     );
     await vscode.press('Enter');
   };
@@ -118,8 +118,9 @@ function summary(dtype: string, samples: EditorSample[]) {
     editor_ms_p50_model: round(median(editorModel)),
     runner_ms_p50: round(median(runner)),
     runner_ms_p90: round(percentile(runner, 90)),
+    queued_ms_p50: round(median(fromModel.map((s) => s.queuedMs ?? 0))),
     generated_tokens_p50: round(median(fromModel.map((s) => s.generatedTokens!)), 0),
-    host_ms_p50: round(median(fromModel.map((s) => s.editorMs! - DEBOUNCE_MS - s.runnerMs!))),
+    host_ms_p50: round(median(fromModel.map((s) => s.editorMs! - DEBOUNCE_MS - s.runnerMs! - (s.queuedMs ?? 0)))),
   };
 }
 
@@ -130,11 +131,19 @@ async function main(): Promise<void> {
     const { text, tokens } = await documentText(folder);
     await writeFile(path.join(workspace, 'guide.md'), text);
     const results = [];
-    for (const dtype of DTYPES) results.push(summary(dtype, await runDtype(workspace, folder, dtype)));
+    for (const dtype of DTYPES) {
+      // One dtype's failure (a timeout under load) does not lose the others' figures.
+      const samples = await runDtype(workspace, folder, dtype).catch((err: unknown) => {
+        console.error(`[bench:editor] ${dtype} failed: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      });
+      if (samples) results.push(summary(dtype, samples));
+    }
+    if (results.length === 0) throw new Error('no dtype finished');
     console.log(`\nKeystroke → ghost text in code-server, ${MODEL}, typing at the end of a ${tokens}-token Markdown document (${CHAR_MS} ms per key, debounce ${DEBOUNCE_MS} ms, sentence length), load ${os.loadavg()[0]!.toFixed(1)}:\n`);
     printTable(
-      ['dtype', 'samples', 'shown (cached)', 'misses', '> 1 s', 'empty', 'editor p50', 'editor p90', 'editor p50 (model)', 'runner p50', 'runner p90', 'host p50', 'tokens p50'],
-      results.map((r) => [r.dtype, r.samples, `${r.shown} (${r.from_cache})`, r.misses, r.over_1s, r.empty, r.editor_ms_p50, r.editor_ms_p90, r.editor_ms_p50_model, r.runner_ms_p50, r.runner_ms_p90, r.host_ms_p50, r.generated_tokens_p50]),
+      ['dtype', 'samples', 'shown (cached)', 'misses', '> 1 s', 'empty', 'editor p50', 'editor p90', 'editor p50 (model)', 'runner p50', 'runner p90', 'queued p50', 'host p50', 'tokens p50'],
+      results.map((r) => [r.dtype, r.samples, `${r.shown} (${r.from_cache})`, r.misses, r.over_1s, r.empty, r.editor_ms_p50, r.editor_ms_p90, r.editor_ms_p50_model, r.runner_ms_p50, r.runner_ms_p90, r.queued_ms_p50, r.host_ms_p50, r.generated_tokens_p50]),
     );
     const main = results.find((r) => r.dtype === 'q8') ?? results[0]!;
     const budget = DEBOUNCE_MS + 1.2 * main.runner_ms_p50;

@@ -13,6 +13,8 @@ export interface EditorSample {
   outcome: 'shown' | 'wrong' | 'empty' | 'miss';
   editorMs?: number;
   runnerMs?: number;
+  /** Time the request waited in the runner's queue behind an earlier one (not in runnerMs). */
+  queuedMs?: number;
   generatedTokens?: number;
   text?: string;
 }
@@ -30,6 +32,7 @@ export interface TypingOptions {
 
 interface LoggedSuggestion {
   runnerMs: number;
+  queuedMs: number;
   generatedTokens: number;
   text: string;
 }
@@ -50,12 +53,12 @@ const RECORDER = `(() => {
   }).observe(root, { subtree: true, childList: true, characterData: true });
 })()`;
 
-const LINE = /inline: .*?(\d+) generated, first token \d+ ms, total (\d+) ms, \d+ suggestion\(s\): (".*")\s*$/;
+const LINE = /inline: .*?(\d+) generated, (?:queued (\d+) ms, )?first token \d+ ms, total (\d+) ms, \d+ suggestion\(s\): (".*")\s*$/;
 
 function loggedSuggestions(log: string): LoggedSuggestion[] {
   return log.split('\n').flatMap((line) => {
     const m = LINE.exec(line);
-    return m ? [{ generatedTokens: Number(m[1]), runnerMs: Number(m[2]), text: JSON.parse(m[3]!) as string }] : [];
+    return m ? [{ generatedTokens: Number(m[1]), queuedMs: Number(m[2] ?? 0), runnerMs: Number(m[3]), text: JSON.parse(m[4]!) as string }] : [];
   });
 }
 
@@ -87,7 +90,7 @@ async function sample(vscode: VSCodeSession, word: string, options: TypingOption
   if (!shown) return { word, outcome: fresh.length > 0 && fresh.at(-1)!.text.trim() === '' ? 'empty' : 'miss' };
   const editorMs = shown.t - t0;
   const match = fresh.find((l) => same(l.text, shown.text));
-  if (match) return { word, outcome: 'shown', editorMs, runnerMs: match.runnerMs, generatedTokens: match.generatedTokens, text: shown.text };
+  if (match) return { word, outcome: 'shown', editorMs, runnerMs: match.runnerMs, queuedMs: match.queuedMs, generatedTokens: match.generatedTokens, text: shown.text };
   return { word, outcome: fresh.length > 0 ? 'wrong' : 'shown', editorMs, text: shown.text };
 }
 
