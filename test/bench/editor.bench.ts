@@ -56,16 +56,27 @@ async function debugLogLevel(vscode: VSCodeSession): Promise<void> {
     await waitUntil(
       async () => label.test((await widget.locator('.quick-input-list .monaco-list-row.focused .label-name').first().textContent({ timeout: 1000 })) ?? ''),
       `the quick pick to offer ${label}`,
-      { timeoutMs: 90_000 },
+      { timeoutMs: 30_000 },
     );
     await vscode.press('Enter');
   };
-  await vscode.press('F1');
-  await widget.waitFor({ state: 'visible' });
-  await pick('>Developer: Set Log Level', /^\s*Developer: Set Log Level/);
-  await pick('Inkwell', /^\s*Inkwell\s*$/);
-  await pick('Debug', /^\s*Debug\s*$/);
-  await widget.waitFor({ state: 'hidden' });
+  // The picker lists the loggers it knows when it opens: wait for the channel's log file first.
+  await waitUntil(async () => (await vscode.logFiles()).some((file) => /Inkwell\.log$/.test(file)), 'the Inkwell log file', { timeoutMs: 120_000 });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await vscode.press('F1');
+      await widget.waitFor({ state: 'visible' });
+      await pick('>Developer: Set Log Level', /^\s*Developer: Set Log Level/);
+      await pick('Inkwell', /^\s*Inkwell\s*$/);
+      await pick('Debug', /^\s*Debug\s*$/);
+      await widget.waitFor({ state: 'hidden' });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await vscode.press('Escape');
+      await widget.waitFor({ state: 'hidden' });
+    }
+  }
 }
 
 async function inkwellLog(vscode: VSCodeSession): Promise<string> {
