@@ -18,7 +18,7 @@ const setting = <T>(key: string, defaultValue: T): Setting<T> => ({ key, default
 /** Every setting: its key under `inkwell.` and its default (package.json must agree; a test checks). */
 export const SETTINGS = {
   offline: setting('offline', false),
-  generationModel: setting('models.generation', 'HuggingFaceTB/SmolLM2-360M'),
+  generationModel: setting('models.generation', 'onnx-community/SmolLM2-360M-ONNX'),
   instructionModel: setting('models.instruction', 'onnx-community/Qwen2.5-0.5B-Instruct'),
   summarizationModel: setting('models.summarization', 'Xenova/distilbart-cnn-6-6'),
   translationModel: setting('models.translation', 'auto'),

@@ -7,6 +7,8 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { SuggestionUnit } from './core/unitStop';
 
 export type Dtype = 'auto' | 'fp32' | 'q8' | 'q4';
+/** A weight file's transformers.js dtype; Inkwell's q8 is any of q8 (`_quantized`), int8, uint8; q4 is q4 or bnb4. */
+export type WeightVariant = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'q4f16' | 'bnb4';
 /** What a model is loaded for; each task keeps its own model loaded. `instruction` is a chat model for rewriting and drafting. */
 export type Task = 'text-generation' | 'instruction' | 'summarization' | 'translation';
 export const causalTasks: readonly Task[] = ['text-generation', 'instruction'];
@@ -164,6 +166,8 @@ export interface LoadModelResult {
   loadMs: number;
   /** The dtype actually loaded (`auto` resolved). */
   dtype: Exclude<Dtype, 'auto'>;
+  /** The weight file loaded (see `DownloadModelResult.variant`). */
+  variant?: WeightVariant;
 }
 export interface UnloadModelParams {
   /** Unload this model only; all models when omitted. */
@@ -171,6 +175,8 @@ export interface UnloadModelParams {
 }
 
 export interface LoadedModel extends LoadModelParams {
+  /** The weight file loaded (see `DownloadModelResult.variant`). */
+  variant?: WeightVariant;
   loadedAt: number;
   lastUsedAt: number;
 }
@@ -264,6 +270,8 @@ export interface DownloadModelParams {
 export interface DownloadModelResult {
   /** The dtype downloaded (`auto` resolved). */
   dtype: Exclude<Dtype, 'auto'>;
+  /** Its weight file as transformers.js names the dtype: `q8` (`_quantized`), `int8`, `uint8`, `q4`, `bnb4` or `fp32`. */
+  variant: WeightVariant;
   /** Files fetched now (0 when everything was already cached and verified). */
   files: number;
   bytes: number;

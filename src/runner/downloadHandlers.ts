@@ -7,7 +7,8 @@ import type { MessageConnection } from 'vscode-jsonrpc';
 import { Methods, RunnerErrorCode, type ModelInfoParams, type ModelInfoResult } from '../protocol';
 import { cachedModelInfo, deleteCached, listCached } from './download/cacheIndex';
 import { runnerError } from './errors';
-import { availableDtypes, checkModelFolder, ownModelFolder, resolveDtype } from './modelFiles';
+import { precisionsOf } from '../core/weightFiles';
+import { checkModelFolder, folderVariants, ownModelFolder, resolveInFolder } from './modelFiles';
 import type { ModelStore } from './modelStore';
 import { IdleUnloader } from './resourceManager';
 import type { WorkQueue } from './workQueue';
@@ -27,16 +28,16 @@ export function registerModelHandlers(connection: MessageConnection, deps: Model
     const started = performance.now();
     const own = ownFolder(store, params.model);
     if (own) {
-      const dtype = resolveDtype(params.dtype, own, params.task);
-      checkModelFolder(params.model, own, params.task, dtype);
-      return { dtype, files: 0, bytes: 0, ms: performance.now() - started, refetched: [] };
+      const resolved = resolveInFolder(params.model, own, params.task, params.dtype);
+      checkModelFolder(params.model, own, params.task, resolved.variant);
+      return { dtype: resolved.precision, variant: resolved.variant, files: 0, bytes: 0, ms: performance.now() - started, refetched: [] };
     }
     const abort = new AbortController();
     const subscription = token.onCancellationRequested(() => abort.abort());
     if (token.isCancellationRequested) abort.abort();
     try {
       const result = await downloads.ensure(params.task, params.model, params.dtype, abort.signal);
-      return { dtype: result.dtype, files: result.files, bytes: result.bytes, ms: performance.now() - started, refetched: result.refetched };
+      return { dtype: result.dtype, variant: result.variant, files: result.files, bytes: result.bytes, ms: performance.now() - started, refetched: result.refetched };
     } finally {
       subscription.dispose();
     }
@@ -68,6 +69,6 @@ function ownFolder(store: ModelStore, model: string): string | undefined {
 async function modelInfo(store: ModelStore, params: ModelInfoParams): Promise<ModelInfoResult> {
   const own = ownFolder(store, params.model);
   if (!own) return cachedModelInfo(store.downloads, params);
-  const dtypes = availableDtypes(own, params.task);
+  const dtypes = precisionsOf(folderVariants(own, params.task));
   return { model: params.model, source: 'local', dtypes, sizes: {}, downloaded: dtypes };
 }

@@ -76,7 +76,7 @@ connection.onRequest(Methods.initialize, async (params) => {
 connection.onRequest(Methods.loadModel, async (params, token) =>
   queue.run(async () => {
     const loaded = await store.get(params.task, params.model, params.dtype, !params.noDownload);
-    return { loadMs: loaded.loadMs, dtype: loaded.dtype };
+    return { loadMs: loaded.loadMs, dtype: loaded.dtype, variant: loaded.variant };
   }, token),
 );
 

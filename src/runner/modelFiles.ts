@@ -1,19 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { describeResolved, describeVariants, graphPaths, dataChunks, resolveVariant, variantsIn, type Resolved, type Variant } from '../core/weightFiles';
 import { causalTasks, type Dtype, type Task } from '../protocol';
 import { RunnerErrorCode } from '../protocol';
 import { runnerError } from './errors';
-
-/** File-name suffix of each dtype in the Hugging Face ONNX layout (onnx/model_quantized.onnx, …). */
-const DTYPE_SUFFIX: Record<Exclude<Dtype, 'auto'>, string> = { fp32: '', q8: '_quantized', q4: '_q4' };
 
 /** The ONNX graphs a task needs, by base name. */
 export function onnxBaseNames(task: Task): string[] {
   return causalTasks.includes(task) ? ['model'] : ['encoder_model', 'decoder_model_merged'];
 }
 
-export function onnxFiles(task: Task, dtype: Exclude<Dtype, 'auto'>): string[] {
-  return onnxBaseNames(task).map((base) => `onnx/${base}${DTYPE_SUFFIX[dtype]}.onnx`);
+/** The graph files of (task, variant): `onnx/model_int8.onnx`, … */
+export function onnxFiles(task: Task, variant: Variant): string[] {
+  return graphPaths(onnxBaseNames(task), variant);
 }
 
 const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
@@ -33,24 +32,52 @@ export function ownModelFolder(model: string, localModelPath: string): string | 
   return undefined;
 }
 
-/** The dtypes whose graphs are all present in a folder. */
-export function availableDtypes(folder: string, task: Task): Exclude<Dtype, 'auto'>[] {
-  const present = new Set(existsSync(path.join(folder, 'onnx')) ? readdirSync(path.join(folder, 'onnx')).map((f) => `onnx/${f}`) : []);
-  return (['q8', 'q4', 'fp32'] as const).filter((d) => onnxFiles(task, d).every((f) => present.has(f)));
+/** Files under `onnx/` of a folder, as repository paths ("onnx/model.onnx"). */
+function onnxPaths(folder: string): string[] {
+  const dir = path.join(folder, 'onnx');
+  return existsSync(dir) ? readdirSync(dir).map((f) => `onnx/${f}`) : [];
 }
 
-/** `auto` resolves to q8 when present, else q4, else fp32. Without a folder (a hub model not yet downloaded) it is q8. */
-export function resolveDtype(dtype: Dtype, folder: string | undefined, task: Task): Exclude<Dtype, 'auto'> {
-  if (dtype !== 'auto') return dtype;
-  if (!folder) return 'q8';
-  return availableDtypes(folder, task)[0] ?? 'fp32';
+/** The variants whose graphs for the task are all in a folder. */
+export function folderVariants(folder: string, task: Task): Variant[] {
+  return variantsIn(onnxPaths(folder), onnxBaseNames(task));
+}
+
+/** The file to load from a folder for `dtype` (`auto`: the best it has); a clear error when it has none. */
+export function resolveInFolder(model: string, folder: string, task: Task, dtype: Dtype): Resolved {
+  const variants = folderVariants(folder, task);
+  const resolved = resolveVariant(dtype, variants);
+  if (resolved) return resolved;
+  const wanted = dtype === 'auto' ? 'usable' : dtype;
+  throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" has no ${wanted} weights for ${task} in ${folder}. ${describeVariants(variants, task)}`);
+}
+
+/** "auto chose q8 (onnx/model_int8.onnx)" for the log. */
+export function describeChoice(task: Task, resolved: Resolved): string {
+  return describeResolved(resolved, onnxBaseNames(task));
+}
+
+/**
+ * transformers.js's `use_external_data_format` for the graphs of (task, variant)
+ * in a folder: chunk counts by file name, for the graphs that have `_data` files.
+ * Without it transformers.js does not ask for `model.onnx_data` (on Node,
+ * onnxruntime still finds it beside the graph; with it, a missing chunk is a clear error).
+ */
+export function externalDataFormat(folder: string, task: Task, variant: Variant): Record<string, number> | undefined {
+  const paths = onnxPaths(folder);
+  const format: Record<string, number> = {};
+  for (const graph of onnxFiles(task, variant)) {
+    const chunks = dataChunks(graph, paths).length;
+    if (chunks > 0) format[path.posix.basename(graph)] = chunks;
+  }
+  return Object.keys(format).length > 0 ? format : undefined;
 }
 
 /**
  * Checks, before transformers.js sees it, that a folder holds everything a task
  * needs, so a broken model fails with a message that says what is missing.
  */
-export function checkModelFolder(model: string, folder: string, task: Task, dtype: Exclude<Dtype, 'auto'>): void {
+export function checkModelFolder(model: string, folder: string, task: Task, variant: Variant): void {
   if (!existsSync(folder)) {
     throw runnerError(RunnerErrorCode.ModelNotFound, `Model folder "${folder}" does not exist.`);
   }
@@ -59,10 +86,8 @@ export function checkModelFolder(model: string, folder: string, task: Task, dtyp
       throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" is incomplete: ${file} is missing in ${folder}.`);
     }
   }
-  const missing = onnxFiles(task, dtype).filter((f) => !existsSync(path.join(folder, f)));
+  const missing = onnxFiles(task, variant).filter((f) => !existsSync(path.join(folder, f)));
   if (missing.length > 0) {
-    const have = availableDtypes(folder, task);
-    const hint = have.length > 0 ? ` It has: ${have.join(', ')}.` : ' It has no ONNX files for this task.';
-    throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" has no ${dtype} weights for ${task} (${missing.join(', ')} missing).${hint}`);
+    throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" has no ${variant} weights for ${task} (${missing.join(', ')} missing). ${describeVariants(folderVariants(folder, task), task)}`);
   }
 }

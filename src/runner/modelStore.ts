@@ -15,7 +15,8 @@ import { causalTasks, RunnerErrorCode } from '../protocol';
 import { ModelDownloader } from './download/downloader';
 import { DEFAULT_REMOTE_HOST } from './download/hubApi';
 import { loadFailure, runnerError } from './errors';
-import { checkModelFolder, onnxFiles, ownModelFolder, resolveDtype } from './modelFiles';
+import type { Precision, Variant } from '../core/weightFiles';
+import { checkModelFolder, describeChoice, externalDataFormat, onnxFiles, ownModelFolder, resolveInFolder } from './modelFiles';
 
 export interface CausalLm {
   kind: 'causal';
@@ -26,14 +27,16 @@ export interface Seq2Seq {
   kind: 'seq2seq';
   pipe: SummarizationPipeline | TranslationPipeline;
 }
-export type Loaded = (CausalLm | Seq2Seq) & { dtype: Exclude<Dtype, 'auto'>; loadMs: number; info: LoadedModel };
+export type Loaded = (CausalLm | Seq2Seq) & { dtype: Precision; variant: Variant; loadMs: number; info: LoadedModel };
 
 type ProgressSink = (p: ProgressParams) => void;
 
 /** A model's folder on disk and the dtype to load from it. */
 interface Located {
   folder: string;
-  dtype: Exclude<Dtype, 'auto'>;
+  dtype: Precision;
+  /** The weight file, as transformers.js's `dtype` names it. */
+  variant: Variant;
   /** Downloaded by Inkwell (verified against its manifest), as opposed to the user's own folder. */
   cached: boolean;
 }
@@ -110,12 +113,13 @@ export class ModelStore {
     const own = ownModelFolder(model, this.current.localModelPath);
     if (!own) {
       const ensured = await this.downloads.ensure(task, model, dtype, undefined, download);
-      return { folder: ensured.folder, dtype: ensured.dtype, cached: true };
+      return { folder: ensured.folder, dtype: ensured.dtype, variant: ensured.variant, cached: true };
     }
     if (!existsSync(own)) throw runnerError(RunnerErrorCode.ModelNotFound, `Model folder "${model}" does not exist.`);
-    const resolved = resolveDtype(dtype, own, task);
-    checkModelFolder(model, own, task, resolved);
-    return { folder: own, dtype: resolved, cached: false };
+    const resolved = resolveInFolder(model, own, task, dtype);
+    if (dtype === 'auto') console.error(`Inkwell: "${model}" for ${task}: auto chose ${describeChoice(task, resolved)}.`);
+    checkModelFolder(model, own, task, resolved.variant);
+    return { folder: own, dtype: resolved.precision, variant: resolved.variant, cached: false };
   }
 
   private async load(task: Task, model: string, dtype: Dtype, download: boolean): Promise<Loaded> {
@@ -123,7 +127,7 @@ export class ModelStore {
     try {
       return await this.instantiate(task, model, located);
     } catch (err) {
-      const failure = loadFailure(model, onnxFiles(task, located.dtype).join(' or '), err);
+      const failure = loadFailure(model, onnxFiles(task, located.variant).join(' or '), err);
       if (!located.cached || failure.code !== RunnerErrorCode.ModelCorrupt) throw failure;
       // onnxruntime rejected a file that passed the cheap size/mtime check: hash them all, repair, retry once.
       const damaged = await this.downloads.verifyFully(task, model, located.dtype);
@@ -133,9 +137,11 @@ export class ModelStore {
     }
   }
 
-  private async instantiate(task: Task, model: string, { folder, dtype }: Located): Promise<Loaded> {
+  private async instantiate(task: Task, model: string, { folder, dtype, variant }: Located): Promise<Loaded> {
+    const externalData = externalDataFormat(folder, task, variant);
     const options = {
-      dtype,
+      dtype: variant,
+      ...(externalData ? { use_external_data_format: externalData } : {}),
       device: 'cpu' as const,
       local_files_only: true,
       session_options: this.current.threads > 0 ? { intraOpNumThreads: this.current.threads } : {},
@@ -143,17 +149,17 @@ export class ModelStore {
     };
     const started = performance.now();
     const now = Date.now();
-    const info: LoadedModel = { task, model, dtype, loadedAt: now, lastUsedAt: now };
+    const info: LoadedModel = { task, model, dtype, variant, loadedAt: now, lastUsedAt: now };
     try {
       if (causalTasks.includes(task)) {
         const tokenizer = await AutoTokenizer.from_pretrained(folder, options);
         const lm = await AutoModelForCausalLM.from_pretrained(folder, options);
-        return { kind: 'causal', tokenizer, model: lm, dtype, loadMs: performance.now() - started, info };
+        return { kind: 'causal', tokenizer, model: lm, dtype, variant, loadMs: performance.now() - started, info };
       }
       const pipe = (await pipeline(task === 'translation' ? 'translation' : 'summarization', folder, options)) as SummarizationPipeline | TranslationPipeline;
-      return { kind: 'seq2seq', pipe, dtype, loadMs: performance.now() - started, info };
+      return { kind: 'seq2seq', pipe, dtype, variant, loadMs: performance.now() - started, info };
     } catch (err) {
-      throw loadFailure(model, onnxFiles(task, dtype).join(' or '), err);
+      throw loadFailure(model, onnxFiles(task, variant).join(' or '), err);
     }
   }
 }

@@ -90,6 +90,7 @@ describe('model downloads from a local hub (real runner, real transformers.js)',
     assert.ok(summary.text.length > 0);
     assert.ok(existsSync(path.join(cacheDir, BART, 'onnx/decoder_model_merged_quantized.onnx')));
     assert.equal(downloads(BART).at(-1)?.status, 'done');
+    assert.match(runner.logs.join('\n'), /"test-org\/tiny-bart" for summarization: auto chose q8 \(onnx\/encoder_model_quantized\.onnx \+ onnx\/decoder_model_merged_quantized\.onnx\)/);
   });
 
   it('modelInfo gives dtypes and sizes from the hub, and what is downloaded', async () => {

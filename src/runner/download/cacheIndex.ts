@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { CachedModel, DeleteCachedModelResult, Dtype, ModelInfoParams, ModelInfoResult, Task } from '../../protocol';
+import { PRECISION_ORDER, type Precision } from '../../core/weightFiles';
+import type { CachedModel, DeleteCachedModelResult, ModelInfoParams, ModelInfoResult, Task } from '../../protocol';
 import { ResponseError } from 'vscode-jsonrpc';
 import { RunnerErrorCode } from '../../protocol';
 import { recordedDtypes } from './cachedModel';
@@ -10,9 +11,9 @@ import type { ModelDownloader } from './downloader';
 import { dtypeSizes, dtypesIn } from './fileSelection';
 import { listRepoFiles } from './hubApi';
 import { MANIFEST, readManifest, type Manifest } from './manifest';
+import { isInside } from './safePath';
 import { walkFiles } from './walk';
 
-type WeightDtype = Exclude<Dtype, 'auto'>;
 
 /** Manifests one or two levels below the cache ("t5-small", "org/name"). */
 async function manifestFolders(cacheDir: string): Promise<string[]> {
@@ -30,15 +31,16 @@ async function manifestFolders(cacheDir: string): Promise<string[]> {
 async function presentFiles(folder: string, manifest: Manifest): Promise<Manifest['files']> {
   const present: Manifest['files'] = {};
   for (const [file, record] of Object.entries(manifest.files)) {
+    if (!isInside(folder, file)) continue;
     const size = await stat(path.join(folder, file)).then((s) => s.size, () => -1);
     if (size === record.size) present[file] = record;
   }
   return present;
 }
 
-function downloadedDtypes(manifest: Manifest, tasks: readonly Task[]): WeightDtype[] {
+function downloadedDtypes(manifest: Manifest, tasks: readonly Task[]): Precision[] {
   const all = new Set(tasks.flatMap((t) => recordedDtypes(manifest, t)));
-  return (['q8', 'q4', 'fp32'] as const).filter((d) => all.has(d));
+  return PRECISION_ORDER.filter((d) => all.has(d));
 }
 
 export async function listCached(downloader: ModelDownloader): Promise<CachedModel[]> {
@@ -76,12 +78,12 @@ export async function cachedModelInfo(downloader: ModelDownloader, params: Model
   if (!offline && params.remote !== false) {
     try {
       const remote = await listRepoFiles(remoteHost, model);
-      return { model, source: 'hub', dtypes: dtypesIn(remote.map((f) => f.path), task), sizes: dtypeSizes(model, remote, task), downloaded };
+      return { model, source: 'hub', dtypes: dtypesIn(remote, task), sizes: dtypeSizes(model, remote, task), downloaded };
     } catch (err) {
       const unknown = err instanceof ResponseError && err.code === RunnerErrorCode.ModelNotFound;
       if (unknown || !manifest) throw err;
     }
   }
   if (!manifest) return { model, source: 'cache', dtypes: [], sizes: {}, downloaded: [] };
-  return { model, source: 'cache', dtypes: dtypesIn(manifest.remote.map((f) => f.path), task), sizes: dtypeSizes(model, manifest.remote, task), downloaded };
+  return { model, source: 'cache', dtypes: dtypesIn(manifest.remote, task), sizes: dtypeSizes(model, manifest.remote, task), downloaded };
 }

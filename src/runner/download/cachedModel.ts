@@ -1,61 +1,77 @@
 /**
  * What the cache holds for one model, judged from its manifest and a stat per
- * file (no hashing unless an mtime changed): the dtype to use and which of its
- * files are usable, missing or damaged.
+ * file (no hashing unless an mtime changed): the weight file to use and which
+ * of its files are usable, missing or damaged.
  */
 import { rm } from 'node:fs/promises';
-import * as path from 'node:path';
+import { precisionsOf, resolveVariant, type Precision, type Resolved, type Variant } from '../../core/weightFiles';
 import type { Dtype, Task } from '../../protocol';
-import { dtypesIn, selectFiles, type RemoteFile } from './fileSelection';
-import type { Manifest } from './manifest';
+import { remoteVariants, selectFiles, type RemoteFile } from './fileSelection';
+import type { Manifest, ManifestFile } from './manifest';
+import { insideFolder } from './safePath';
 import { checkFile } from './verify';
 
-type WeightDtype = Exclude<Dtype, 'auto'>;
-
 export interface CacheCheck {
-  dtype: WeightDtype;
+  resolved: Resolved;
   needed: RemoteFile[];
   /** Files to fetch: missing, damaged or outdated. */
   bad: { path: string; reason: string }[];
   /** Damaged files (deleted by `check`). */
   corrupt: string[];
+  /** Manifest changes: new records for re-hashed files, `null` for files that are no longer good. */
+  updates: Record<string, ManifestFile | null>;
 }
 
-/** Dtypes whose files for the task are all recorded in the manifest (downloaded and verified once). */
-export function recordedDtypes(manifest: Manifest, task: Task): WeightDtype[] {
-  const paths = manifest.remote.map((f) => f.path);
-  return dtypesIn(paths, task).filter((d) => selectFiles(manifest.model, manifest.remote, task, d).every((f) => manifest.files[f.path]));
+/** Variants whose files for the task are all recorded in the manifest (downloaded and verified once). */
+export function recordedVariants(manifest: Manifest, task: Task): Variant[] {
+  return remoteVariants(manifest.remote, task).filter((v) => selectFiles(manifest.model, manifest.remote, task, v).every((f) => manifest.files[f.path]));
 }
 
-/** `auto`: the best dtype already downloaded, else the best the listing has. */
-export function resolveFromListing(manifest: Manifest | undefined, remote: readonly RemoteFile[], task: Task, dtype: Dtype): WeightDtype | undefined {
-  if (dtype !== 'auto') return dtype;
-  return (manifest ? recordedDtypes(manifest, task)[0] : undefined) ?? dtypesIn(remote.map((f) => f.path), task)[0];
+export function recordedDtypes(manifest: Manifest, task: Task): Precision[] {
+  return precisionsOf(recordedVariants(manifest, task));
+}
+
+/** The file for `dtype`: one already downloaded when there is one, else the best the listing has (`auto`: best precision). */
+export function resolveFromListing(manifest: Manifest | undefined, remote: readonly RemoteFile[], task: Task, dtype: Dtype): Resolved | undefined {
+  const downloaded = manifest ? resolveVariant(dtype, recordedVariants(manifest, task)) : undefined;
+  return downloaded ?? resolveVariant(dtype, remoteVariants(remote, task));
+}
+
+/** Applies `check`'s updates to a manifest. */
+export function applyUpdates(manifest: Manifest, updates: CacheCheck['updates']): void {
+  for (const [file, record] of Object.entries(updates)) {
+    if (record) manifest.files[file] = record;
+    else delete manifest.files[file];
+  }
 }
 
 /**
- * Checks the files (task, dtype) needs against the manifest, updating it for
- * files that were re-hashed and deleting damaged ones. Undefined when the
- * cached listing does not have that dtype (only the hub can tell).
+ * Checks the files (task, dtype) needs against the manifest, deleting damaged
+ * ones. Undefined when the cached listing does not have that dtype (only the hub can tell).
  */
 export async function checkCache(folder: string, manifest: Manifest, remote: RemoteFile[], task: Task, dtype: Dtype, full: boolean): Promise<CacheCheck | undefined> {
   const resolved = resolveFromListing(manifest, remote, task, dtype);
-  if (!resolved || !dtypesIn(remote.map((f) => f.path), task).includes(resolved)) return undefined;
-  const needed = selectFiles(manifest.model, remote, task, resolved);
+  if (!resolved) return undefined;
+  return { resolved, ...(await checkFiles(folder, manifest, selectFiles(manifest.model, remote, task, resolved.variant), full)) };
+}
+
+/** Checks `needed` against the manifest's records, deleting damaged files. */
+export async function checkFiles(folder: string, manifest: Manifest, needed: RemoteFile[], full: boolean): Promise<Omit<CacheCheck, 'resolved'>> {
   const bad: CacheCheck['bad'] = [];
   const corrupt: string[] = [];
+  const updates: CacheCheck['updates'] = {};
   for (const file of needed) {
-    const state = await checkFile(folder, file.path, manifest.files[file.path], file.sha256, full);
+    const state = await checkFile(folder, file.path, manifest.files[file.path], file.sha256, full, manifest.model);
     if (state.state === 'ok') {
-      manifest.files[file.path] = state.record;
+      if (state.record !== manifest.files[file.path]) updates[file.path] = state.record;
       continue;
     }
-    delete manifest.files[file.path];
+    if (manifest.files[file.path]) updates[file.path] = null;
     bad.push({ path: file.path, reason: state.state === 'corrupt' ? state.reason : state.state });
     if (state.state === 'corrupt') {
       corrupt.push(file.path);
-      await rm(path.join(folder, file.path), { force: true });
+      await rm(insideFolder(folder, file.path, manifest.model), { force: true });
     }
   }
-  return { dtype: resolved, needed, bad, corrupt };
+  return { needed, bad, corrupt, updates };
 }

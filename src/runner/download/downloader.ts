@@ -7,21 +7,27 @@ import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ResponseError } from 'vscode-jsonrpc';
 import { isHubId } from '../../core/catalog';
+import type { Precision, Resolved, Variant } from '../../core/weightFiles';
 import { settingId } from '../../config';
 import type { Dtype, ProgressParams, Task } from '../../protocol';
 import { RunnerErrorCode } from '../../protocol';
 import { REQUEST_CANCELLED, runnerError } from '../errors';
-import { checkCache, resolveFromListing, type CacheCheck } from './cachedModel';
+import { describeChoice } from '../modelFiles';
+import { applyUpdates, checkCache, checkFiles, resolveFromListing, type CacheCheck } from './cachedModel';
 import { ensureDiskSpace } from './diskSpace';
 import { fetchFile } from './fetchFile';
-import { selectFiles, type RemoteFile } from './fileSelection';
+import { remoteVariants, resolveRemote, selectFiles, type RemoteFile } from './fileSelection';
 import { fileUrl, listRepoFiles } from './hubApi';
 import { KeyedLock } from './keyedLock';
-import { emptyManifest, readManifest, writeManifest, type Manifest, type ManifestFile } from './manifest';
+import { emptyManifest, readManifest, updateManifest, type Manifest, type ManifestFile } from './manifest';
 import { cleanPartials } from './partials';
 import { DownloadProgress } from './progress';
 
-type WeightDtype = Exclude<Dtype, 'auto'>;
+export interface DownloadPlan {
+  remote: RemoteFile[];
+  resolved: Resolved;
+  files: RemoteFile[];
+}
 
 export interface DownloadSettings {
   cacheDir: string;
@@ -31,7 +37,9 @@ export interface DownloadSettings {
 
 export interface EnsureResult {
   folder: string;
-  dtype: WeightDtype;
+  dtype: Precision;
+  /** The weight file's transformers.js dtype (`int8` for `model_int8.onnx`, …). */
+  variant: Variant;
   files: number;
   bytes: number;
   refetched: string[];
@@ -71,15 +79,24 @@ export class ModelDownloader {
     });
   }
 
-  /** Hashes every file (task, dtype) uses; deletes and returns those that do not match. */
-  verifyFully(task: Task, model: string, dtype: WeightDtype): Promise<string[]> {
+  /** Hashes every file of (task, precision) that is downloaded; deletes and returns those that do not match. */
+  verifyFully(task: Task, model: string, dtype: Precision): Promise<string[]> {
     return this.locks.run(model, async () => {
       const folder = this.folderOf(model);
       const manifest = readManifest(folder);
       const check = manifest && (await checkCache(folder, manifest, manifest.remote, task, dtype, true));
-      if (manifest) await writeManifest(folder, manifest);
+      if (check) await updateManifest(folder, model, (m) => applyUpdates(m, check.updates));
       return check ? check.bad.map((b) => b.path) : [];
     });
+  }
+
+  /** What a download of (task, dtype) would fetch from the hub's listing now: the weight file chosen and every file it needs. */
+  async plan(task: Task, model: string, dtype: Dtype, signal?: AbortSignal): Promise<DownloadPlan> {
+    const remote = await listRepoFiles(this.settings().remoteHost, model, signal);
+    const cached = resolveFromListing(readManifest(this.folderOf(model)), remote, task, dtype);
+    // A variant downloaded before is preferred while the hub still has it.
+    const resolved = cached && remoteVariants(remote, task).includes(cached.variant) ? cached : resolveRemote(model, remote, task, dtype);
+    return { remote, resolved, files: selectFiles(model, remote, task, resolved.variant) };
   }
 
   private async ensureLocked(task: Task, model: string, dtype: Dtype, signal: AbortSignal, download: boolean): Promise<EnsureResult> {
@@ -87,40 +104,54 @@ export class ModelDownloader {
     const folder = this.folderOf(model);
     await cleanPartials(folder);
     const cachedManifest = readManifest(folder);
-    const unchanged = JSON.stringify(cachedManifest);
     const cached = cachedManifest && (await checkCache(folder, cachedManifest, cachedManifest.remote, task, dtype, false));
     if (cachedManifest && cached) {
       this.reportCorrupt(model, cached);
-      addTask(cachedManifest, task);
-      if (JSON.stringify(cachedManifest) !== unchanged) await writeManifest(folder, cachedManifest);
-      if (cached.bad.length === 0) return { folder, dtype: cached.dtype, files: 0, bytes: 0, refetched: [] };
+      if (Object.keys(cached.updates).length > 0 || !cachedManifest.tasks.includes(task)) {
+        await updateManifest(folder, model, (m) => {
+          applyUpdates(m, cached.updates);
+          addTask(m, task);
+        });
+      }
+      if (cached.bad.length === 0) return this.result(folder, model, task, dtype, cached.resolved, [], []);
     }
     if (offline) throw offlineError(model, cached);
     if (!download) throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" is not downloaded yet. Run "Inkwell: Download Models…" to get it.`);
 
-    const remote = await listRepoFiles(remoteHost, model, signal);
-    const resolved = resolveFromListing(cachedManifest, remote, task, dtype) ?? 'q8';
-    const needed = selectFiles(model, remote, task, resolved);
-    const manifest = cachedManifest ?? emptyManifest(model, remoteHost);
-    const check = await checkCache(folder, { ...manifest, remote }, remote, task, resolved, false);
-    const toFetch = needed.filter((f) => check?.bad.some((b) => b.path === f.path) ?? true);
-    const refetched = [...new Set([...(cached?.corrupt ?? []), ...(check?.corrupt ?? [])])];
+    const { remote, resolved, files: needed } = await this.plan(task, model, dtype, signal);
+    const check = await checkFiles(folder, { ...(cachedManifest ?? emptyManifest(model, remoteHost)), remote }, needed, false);
+    const toFetch = needed.filter((f) => check.bad.some((b) => b.path === f.path));
+    const refetched = [...new Set([...(cached?.corrupt ?? []), ...check.corrupt])];
     const bytes = toFetch.reduce((sum, f) => sum + f.size, 0);
     await mkdir(folder, { recursive: true });
     await ensureDiskSpace(folder, bytes, model);
-    Object.assign(manifest, { remote, remoteHost });
-    addTask(manifest, task);
+    const record = (m: Manifest) => {
+      Object.assign(m, { model, remote, remoteHost });
+      addTask(m, task);
+    };
+    await updateManifest(folder, model, (m) => {
+      record(m);
+      applyUpdates(m, check.updates);
+    });
     const progress = new DownloadProgress(model, bytes, this.sink);
     try {
       for (const file of toFetch) {
-        manifest.files[file.path] = await this.fetchWithRetries(folder, model, file, progress, signal);
-        await writeManifest(folder, manifest);
+        const fetched = await this.fetchWithRetries(folder, model, file, progress, signal);
+        await updateManifest(folder, model, (m) => {
+          record(m);
+          m.files[file.path] = fetched;
+        });
       }
     } finally {
       progress.done();
     }
-    await writeManifest(folder, manifest);
-    return { folder, dtype: resolved, files: toFetch.length, bytes, refetched };
+    return this.result(folder, model, task, dtype, resolved, toFetch, refetched);
+  }
+
+  private result(folder: string, model: string, task: Task, dtype: Dtype, resolved: Resolved, fetched: RemoteFile[], refetched: string[]): EnsureResult {
+    if (dtype === 'auto') this.log(`Inkwell: "${model}" for ${task}: auto chose ${describeChoice(task, resolved)}.`);
+    const bytes = fetched.reduce((sum, f) => sum + f.size, 0);
+    return { folder, dtype: resolved.precision, variant: resolved.variant, files: fetched.length, bytes, refetched };
   }
 
   private async fetchWithRetries(folder: string, model: string, file: RemoteFile, progress: DownloadProgress, signal: AbortSignal): Promise<ManifestFile> {

@@ -12,6 +12,7 @@ import type { RemoteFile } from './fileSelection';
 import { hubFetch } from './hubApi';
 import type { ManifestFile } from './manifest';
 import { partialPath } from './partials';
+import { insideFolder } from './safePath';
 
 /** No byte for this long: the connection is considered dead. */
 const STALL_MS = 60_000;
@@ -27,7 +28,7 @@ export interface FetchRequest {
 
 export async function fetchFile(req: FetchRequest): Promise<ManifestFile> {
   const { file, model } = req;
-  const dest = path.join(req.folder, file.path);
+  const dest = insideFolder(req.folder, file.path, model);
   await mkdir(path.dirname(dest), { recursive: true });
   const partial = partialPath(dest);
   const handle = await open(partial, 'w');

@@ -1,13 +1,14 @@
 /**
- * Which files of a hub repository a task needs for one dtype: the configs and
- * tokenizer, the task's ONNX graphs and their external data chunks.
+ * Which files of a hub repository a task needs for one weight variant: the
+ * configs and tokenizer, the task's ONNX graphs and their external data chunks,
+ * by exact name. Nothing else in a listing is ever fetched, so a listing entry
+ * such as `onnx/model.onnx_data/../../x` is never even considered.
  */
+import { dataChunks, describeVariants, PRECISION_ORDER, resolveVariant, variantsIn, precisionsOf, type Precision, type Resolved, type Variant } from '../../core/weightFiles';
 import type { Dtype, Task } from '../../protocol';
 import { RunnerErrorCode } from '../../protocol';
 import { runnerError } from '../errors';
-import { onnxFiles } from '../modelFiles';
-
-type WeightDtype = Exclude<Dtype, 'auto'>;
+import { onnxBaseNames, onnxFiles } from '../modelFiles';
 
 /** A file in the hub's listing: size, and the hashes the hub gives (LFS sha256, or git blob sha1). */
 export interface RemoteFile {
@@ -19,37 +20,51 @@ export interface RemoteFile {
 
 const REQUIRED = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
 const OPTIONAL = ['generation_config.json', 'special_tokens_map.json', 'chat_template.jinja'];
-const DTYPES: WeightDtype[] = ['q8', 'q4', 'fp32'];
 
-/** Dtypes whose graphs for the task are all in the listing, best first. */
-export function dtypesIn(paths: readonly string[], task: Task): WeightDtype[] {
-  const present = new Set(paths);
-  return DTYPES.filter((d) => onnxFiles(task, d).every((f) => present.has(f)));
+/** Variants whose graphs for the task are all in the listing. */
+export function remoteVariants(remote: readonly RemoteFile[], task: Task): Variant[] {
+  return variantsIn(
+    remote.map((f) => f.path),
+    onnxBaseNames(task),
+  );
 }
 
-/** The files to download for (task, dtype); a clear error when the repo lacks them. */
-export function selectFiles(model: string, remote: readonly RemoteFile[], task: Task, dtype: WeightDtype): RemoteFile[] {
+/** Precisions the listing has for the task, best first. */
+export function dtypesIn(remote: readonly RemoteFile[], task: Task): Precision[] {
+  return precisionsOf(remoteVariants(remote, task));
+}
+
+/** The variant to fetch for `dtype` (`auto`: the best the listing has); a clear error when there is none. */
+export function resolveRemote(model: string, remote: readonly RemoteFile[], task: Task, dtype: Dtype): Resolved {
+  const variants = remoteVariants(remote, task);
+  const resolved = resolveVariant(dtype, variants);
+  if (resolved) return resolved;
+  const wanted = dtype === 'auto' ? 'usable' : dtype;
+  throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" has no ${wanted} weights for ${task}. ${describeVariants(variants, task)}`);
+}
+
+/** The files to download for (task, variant); a clear error when the repo lacks them. */
+export function selectFiles(model: string, remote: readonly RemoteFile[], task: Task, variant: Variant): RemoteFile[] {
   const byPath = new Map(remote.map((f) => [f.path, f]));
   const missing = REQUIRED.filter((p) => !byPath.has(p));
   if (missing.length > 0) {
     throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" cannot run in Inkwell: the repository has no ${missing.join(', ')}. Pick a model with ONNX weights for transformers.js (e.g. from onnx-community or Xenova).`);
   }
-  const graphs = onnxFiles(task, dtype);
+  const graphs = onnxFiles(task, variant);
   if (!graphs.every((g) => byPath.has(g))) {
-    const have = dtypesIn([...byPath.keys()], task);
-    const hint = have.length > 0 ? `It has: ${have.join(', ')}.` : `It has no ONNX weights for ${task}.`;
-    throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" has no ${dtype} weights for ${task} (${graphs.join(', ')}). ${hint}`);
+    throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" has no ${variant} weights for ${task} (${graphs.join(', ')}). ${describeVariants(remoteVariants(remote, task), task)}`);
   }
-  const externalData = remote.filter((f) => graphs.some((g) => f.path.startsWith(`${g}_data`)));
-  const wanted = new Set([...REQUIRED, ...OPTIONAL, ...graphs]);
-  return [...remote.filter((f) => wanted.has(f.path)), ...externalData];
+  const chunks = graphs.flatMap((g) => dataChunks(g, byPath.keys()));
+  return [...REQUIRED, ...OPTIONAL, ...graphs, ...chunks].flatMap((p) => byPath.get(p) ?? []);
 }
 
-/** Download size of each dtype's files for the task. */
-export function dtypeSizes(model: string, remote: readonly RemoteFile[], task: Task): Partial<Record<WeightDtype, number>> {
-  const sizes: Partial<Record<WeightDtype, number>> = {};
-  for (const dtype of dtypesIn(remote.map((f) => f.path), task)) {
-    sizes[dtype] = selectFiles(model, remote, task, dtype).reduce((sum, f) => sum + f.size, 0);
+/** Download size of each precision's files for the task (its best variant). */
+export function dtypeSizes(model: string, remote: readonly RemoteFile[], task: Task): Partial<Record<Precision, number>> {
+  const sizes: Partial<Record<Precision, number>> = {};
+  const variants = remoteVariants(remote, task);
+  for (const precision of PRECISION_ORDER) {
+    const resolved = resolveVariant(precision, variants);
+    if (resolved) sizes[precision] = selectFiles(model, remote, task, resolved.variant).reduce((sum, f) => sum + f.size, 0);
   }
   return sizes;
 }

@@ -1,13 +1,16 @@
 /**
  * `.inkwell-manifest.json` in each downloaded model's folder: the hub's file
  * listing at download time, and for every file fetched its size, sha256 and
- * the mtime it had once verified. Written atomically (temp file + rename).
+ * the mtime it had once verified. Written atomically (temp file + rename), and
+ * changed only under a lock shared by processes, re-read and merged: two VS Code
+ * windows downloading the same model each add their files; neither drops the other's.
  */
 import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Task } from '../../protocol';
 import type { RemoteFile } from './fileSelection';
+import { withFileLock } from './fileLock';
 import { partialPath } from './partials';
 
 export const MANIFEST = '.inkwell-manifest.json';
@@ -46,7 +49,20 @@ export function readManifest(folder: string): Manifest | undefined {
   }
 }
 
-export async function writeManifest(folder: string, manifest: Manifest): Promise<void> {
+/**
+ * Applies `change` to the manifest as it is on disk now (or a new one), under
+ * the cross-process lock, and writes it back. Returns what was written.
+ */
+export function updateManifest(folder: string, model: string, change: (manifest: Manifest) => void): Promise<Manifest> {
+  return withFileLock(path.join(folder, `${MANIFEST}.lock`), async () => {
+    const manifest = readManifest(folder) ?? emptyManifest(model, '');
+    change(manifest);
+    await writeManifest(folder, manifest);
+    return manifest;
+  });
+}
+
+async function writeManifest(folder: string, manifest: Manifest): Promise<void> {
   const target = path.join(folder, MANIFEST);
   const temp = partialPath(target);
   await writeFile(temp, `${JSON.stringify(manifest, null, 1)}\n`);

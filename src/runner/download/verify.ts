@@ -8,15 +8,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import * as path from 'node:path';
 import type { ManifestFile } from './manifest';
+import { insideFolder } from './safePath';
 
 export type FileState = { state: 'ok'; record: ManifestFile } | { state: 'missing' } | { state: 'outdated' } | { state: 'corrupt'; reason: string };
 
-export async function checkFile(folder: string, file: string, record: ManifestFile | undefined, expectedSha256: string | undefined, full: boolean): Promise<FileState> {
+export async function checkFile(folder: string, file: string, record: ManifestFile | undefined, expectedSha256: string | undefined, full: boolean, model: string): Promise<FileState> {
   if (!record) return { state: 'missing' };
   if (expectedSha256 && expectedSha256 !== record.sha256) return { state: 'outdated' };
-  const target = path.join(folder, file);
+  const target = insideFolder(folder, file, model);
   let size: number;
   let mtimeMs: number;
   try {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SETTINGS } from '../../../src/config';
-import { CATALOG, defaultModel, entriesFor, entryDtype, findEntry, formatMB, isHubId, pickDtype, runnerTask, type CatalogTask } from '../../../src/core/catalog';
+import { CATALOG, defaultModel, entriesFor, entryDtype, findEntry, formatMB, isHubId, pickDtype, runnerTask, type CatalogTask, type WeightDtype } from '../../../src/core/catalog';
+import { precisionsOf, resolveVariant } from '../../../src/core/weightFiles';
 
 const TASKS: CatalogTask[] = ['completion', 'instruction', 'summarization', 'translation'];
 
@@ -24,6 +25,10 @@ describe('model catalog', () => {
         assert.ok((e.ramMB[dtype as keyof typeof e.ramMB] ?? 0) >= mb, `${e.id} ${dtype}: less memory than download size`);
       }
       assert.ok(e.license && e.description, e.id);
+      for (const dtype of Object.keys(e.downloadMB) as WeightDtype[]) {
+        assert.ok(resolveVariant(dtype, e.ships)?.precision === dtype, `${e.id} offers ${dtype} but ships ${e.ships.join(', ')}`);
+      }
+      assert.deepEqual(precisionsOf(e.ships), Object.keys(e.downloadMB).sort((a, b) => 'q8q4fp32'.indexOf(a) - 'q8q4fp32'.indexOf(b)), `${e.id}: every CPU precision it ships is offered`);
     }
   });
 
@@ -38,6 +43,7 @@ describe('model catalog', () => {
     assert.equal(defaultModel('instruction').id, SETTINGS.instructionModel.default);
     assert.equal(defaultModel('summarization').id, SETTINGS.summarizationModel.default);
     assert.ok(findEntry('Xenova/nllb-200-distilled-600M'), 'the multilingual fallback of translation "auto" is in the catalog');
+    for (const repo of ['HuggingFaceTB/SmolLM2-360M', 'HuggingFaceTB/SmolLM2-135M']) assert.equal(findEntry(repo), undefined, `${repo} has no ONNX weights`);
   });
 
   it('maps catalog tasks to runner tasks', () => {
