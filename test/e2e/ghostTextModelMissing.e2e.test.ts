@@ -4,16 +4,18 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
+import { findEntry } from '../../src/core/catalog.ts';
 import { inkwellVsix, step, withVSCode } from './harness.ts';
 import { INKWELL_ID, offlineInkwellSettings } from './inkwellSettings.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
-const NOTICE = /ghost text needs HuggingFaceTB\/SmolLM2-135M/;
+const MODEL = 'onnx-community/SmolLM2-135M-ONNX';
+const NOTICE = /ghost text needs onnx-community\/SmolLM2-135M-ONNX/;
 
 test('ghost text: a missing model is announced once, with its size, until the user asks', { timeout: 420_000, skip }, async (t) => {
-  const settings = await offlineInkwellSettings({ 'inkwell.models.generation': 'HuggingFaceTB/SmolLM2-135M', 'inkwell.models.dtype': 'q8' });
+  const settings = await offlineInkwellSettings({ 'inkwell.models.generation': MODEL, 'inkwell.models.dtype': 'q8' });
   await withVSCode({ scenario: 'ghost-text-model-missing', vsix: inkwellVsix, timeoutMs: 90_000, ...settings }, async (vscode) => {
     const notices = vscode.page.locator('.notification-toast').filter({ hasText: NOTICE });
 
@@ -23,7 +25,7 @@ test('ghost text: a missing model is announced once, with its size, until the us
       await vscode.press('Control+End');
       await vscode.type('\nThe tide came in');
       const message = await vscode.waitForNotification(NOTICE, { timeoutMs: 60_000 });
-      assert.match(message, /about 165 MB, q8/);
+      assert.ok(message.includes(`about ${findEntry(MODEL)!.downloadMB.q8} MB, q8`), message);
       assert.match(message, /offline mode is on/);
       await notices.getByRole('button', { name: 'Choose Another Model' }).waitFor();
       assert.equal(await notices.count(), 1);
