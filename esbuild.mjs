@@ -30,6 +30,8 @@ const builds = [
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   },
+  // The Playground page's script (a browser bundle; its stylesheet is media/playground.css).
+  { ...common, entryPoints: ['src/webview/playground.ts'], outfile: 'media/playground.js', platform: 'browser', format: 'iife', target: 'chrome120', sourcemap: false },
 ];
 
 if (watch) {

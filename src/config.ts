@@ -62,6 +62,9 @@ export function readConfig(section: Pick<vscode.WorkspaceConfiguration, 'get'>):
   return Object.fromEntries(entries) as Config;
 }
 
+/** VS Code's own setting: open an extension's walkthrough when it is installed (Inkwell honours it on first start). */
+export const OPEN_WALKTHROUGH_ON_INSTALL = 'workbench.welcomePage.walkthroughs.openOnInstall';
+
 /** A setting as it applies to one language (honours `"[markdown]": {…}` overrides). */
 export function readForLanguage<K extends SettingName>(workspace: typeof vscode.workspace, languageId: string, name: K): Config[K] {
   const s = SETTINGS[name];

@@ -3,13 +3,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ConfigWatcher } from './config';
 import { ApiKeyStore } from './host/apiKey';
-import { backendFor } from './host/backend';
+import { backendFor, servedRemotely } from './host/backend';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { registerModelCommands } from './host/models';
+import { registerPlayground } from './host/playground';
 import { registerWritingCommands } from './host/writing';
 import { RunnerClient } from './host/runnerClient';
 import { describeRunner, StatusBar } from './host/statusBar';
+import { registerWalkthrough } from './host/walkthrough';
 import { createLog } from './log';
 import type { ProgressParams } from './protocol';
 
@@ -69,11 +71,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerContinueWriting({ ...commandDeps, onProgress: progress.event }),
     registerWritingCommands({ ...commandDeps, state: context.globalState }),
     registerInlineFeature({ client: runner, config, statusBar, log, onProgress: progress.event }),
+    registerPlayground({
+      client: runner,
+      config: () => config.current,
+      log,
+      extensionUri: context.extensionUri,
+      modelReady: async (task, model) => servedRemotely(config.current, task) || models.ensureAvailable(task, model),
+    }),
     vscode.commands.registerCommand('inkwell.restartRunner', async () => {
       await runner.restart();
       void vscode.window.setStatusBarMessage('Inkwell: model runner restarted', 3000);
     }),
     vscode.commands.registerCommand('inkwell.showLog', () => log.show()),
+    registerWalkthrough({ context, log }),
   );
 }
 

@@ -1,5 +1,6 @@
 /**
- * Finds where the first sentence of a text ends, with the usual traps avoided:
+ * Finds where the first sentence of a text ends: Unicode sentence boundaries
+ * (`Intl.Segmenter`), kept only where terminal punctuation ends the segment, with the usual traps avoided:
  * abbreviations ("e.g.", "Dr."), initials ("J. Smith"), decimals ("3.14"), numbered
  * list markers ("1. ") and ellipses followed by lowercase text.
  */
@@ -10,10 +11,12 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'sec', 'ch', 'vol', 'pp',
 ]);
 
-// Terminal punctuation, then closing quotes/brackets, then whitespace or the end.
-const LATIN_END = /[.!?…]+["'”’)\]]*(?=\s|$)/gu;
-// CJK full stops need no following space.
-const CJK_END = /[。！？]+[」』”’）]*/gu;
+/** Sentence boundaries by the Unicode rules (ICU, built into Node and VS Code): CJK, Devanagari, Arabic, quotes. */
+const SENTENCES = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+/** A sentence's terminal punctuation, then closing quotes and brackets, at the end of a segment. */
+const TERMINAL = /([.!?…。！？‼⁇⁈⁉؟।॥።]+)["'”’»)\]」』）]*$/u;
+/** Punctuation that needs a space (or the end) after it to end a sentence. */
+const NEEDS_SPACE = /^[.!?…]+$/u;
 
 /** The word just before a `.` (opening quotes and brackets dropped). */
 function wordBefore(text: string): string {
@@ -35,22 +38,22 @@ function isAbbreviation(word: string, before: string): boolean {
  * (the document prefix) so a word split across the two is still recognised.
  */
 export function findSentenceEnd(text: string, context = ''): number {
-  let end = -1;
-  LATIN_END.lastIndex = 0;
-  for (let m = LATIN_END.exec(text); m; m = LATIN_END.exec(text)) {
-    const punct = /^[.!?…]+/u.exec(m[0])?.[0] ?? '';
-    const after = text.slice(m.index + m[0].length);
+  for (const { segment, index } of SENTENCES.segment(text)) {
+    const body = segment.replace(/\s+$/u, '');
+    const m = TERMINAL.exec(body);
+    // A segment that ends without punctuation ended at a line break or at the end of the text.
+    if (!m) continue;
+    const end = index + body.length;
+    const punct = m[1];
+    const after = text.slice(end);
+    if (NEEDS_SPACE.test(punct) && after !== '' && !/^\s/u.test(after)) continue;
     if (punct === '.') {
-      const before = context.slice(-64) + text.slice(0, m.index);
+      const before = context.slice(-64) + text.slice(0, end - m[0].length);
       if (after !== '' && isAbbreviation(wordBefore(before), before)) continue;
     } else if (/^(\.{2,}|…)$/u.test(punct) && /^[ \t]+\p{Ll}/u.test(after)) {
       continue; // "I think… maybe": the sentence goes on.
     }
-    end = m.index + m[0].length;
-    break;
+    return end;
   }
-  CJK_END.lastIndex = 0;
-  const cjk = CJK_END.exec(text);
-  if (cjk && (end === -1 || cjk.index + cjk[0].length < end)) end = cjk.index + cjk[0].length;
-  return end;
+  return -1;
 }

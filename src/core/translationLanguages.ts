@@ -1,9 +1,11 @@
 /**
  * Languages Inkwell translates between, which model serves a pair, and a
- * small source-language guesser. Marian opus-mt pairs are one small model per
+ * source-language detector. Marian opus-mt pairs are one small model per
  * direction; anything else goes to the multilingual NLLB-200 model with its
  * language codes.
  */
+import { franc } from 'franc-min';
+
 export interface Language {
   code: string;
   name: string;
@@ -28,6 +30,12 @@ export const LANGUAGES: readonly Language[] = [
   { code: 'ko', name: 'Korean', nllb: 'kor_Hang' },
   { code: 'ar', name: 'Arabic', nllb: 'arb_Arab' },
   { code: 'hi', name: 'Hindi', nllb: 'hin_Deva' },
+  { code: 'cs', name: 'Czech', nllb: 'ces_Latn' },
+  { code: 'hu', name: 'Hungarian', nllb: 'hun_Latn' },
+  { code: 'ro', name: 'Romanian', nllb: 'ron_Latn' },
+  { code: 'tr', name: 'Turkish', nllb: 'tur_Latn' },
+  { code: 'el', name: 'Greek', nllb: 'ell_Grek' },
+  { code: 'th', name: 'Thai', nllb: 'tha_Thai' },
 ];
 
 /** opus-mt directions published as ONNX under Xenova/ (others use NLLB). */
@@ -60,28 +68,18 @@ export function translationModelFor(configured: string, source: string, target: 
   return multilingual(NLLB_MODEL);
 }
 
-const STOPWORDS: Record<string, string[]> = {
-  en: ['the', 'and', 'is', 'of', 'to', 'in', 'that', 'it', 'with', 'for'],
-  de: ['der', 'die', 'und', 'das', 'ist', 'nicht', 'ein', 'zu', 'mit', 'sich'],
-  fr: ['le', 'la', 'les', 'et', 'est', 'des', 'une', 'que', 'pour', 'dans'],
-  es: ['el', 'la', 'los', 'y', 'es', 'que', 'una', 'por', 'para', 'con'],
-  it: ['il', 'la', 'che', 'e', 'di', 'non', 'una', 'per', 'sono', 'con'],
-  pt: ['o', 'a', 'que', 'e', 'do', 'da', 'não', 'uma', 'para', 'com'],
-  nl: ['de', 'het', 'een', 'en', 'van', 'is', 'niet', 'dat', 'op', 'met'],
+/**
+ * franc-min's ISO 639-3 codes for the languages above. Detection is limited to
+ * them: a guess outside the list would be of no use, and a short list is what
+ * makes trigram detection reliable on a sentence or two (see the README).
+ */
+const DETECTABLE: Record<string, string> = {
+  eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', swe: 'sv', pol: 'pl', rus: 'ru', ukr: 'uk',
+  jpn: 'ja', cmn: 'zh', kor: 'ko', arb: 'ar', hin: 'hi', ces: 'cs', hun: 'hu', ron: 'ro', tur: 'tr', ell: 'el', tha: 'th',
 };
 
-/** Guesses the language of `text` (script first, then common words); undefined when unsure. */
+/** Guesses the language of `text` (franc-min's trigram models, limited to LANGUAGES); undefined when unsure or too short. */
 export function detectLanguage(text: string): string | undefined {
-  const scripts: [RegExp, string][] = [[/[\u3040-\u30ff]/g, 'ja'], [/[\uac00-\ud7af]/g, 'ko'], [/[\u4e00-\u9fff]/g, 'zh'], [/[\u0400-\u04ff]/g, 'ru'], [/[\u0600-\u06ff]/g, 'ar'], [/[\u0900-\u097f]/g, 'hi']];
-  const letters = text.replace(/[^\p{L}]/gu, '').length || 1;
-  for (const [pattern, code] of scripts) if ((text.match(pattern)?.length ?? 0) / letters > 0.3) return code;
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  let best: string | undefined;
-  let bestScore = 0;
-  for (const [code, list] of Object.entries(STOPWORDS)) {
-    const set = new Set(list);
-    const score = words.filter((w) => set.has(w)).length;
-    if (score > bestScore) [best, bestScore] = [code, score];
-  }
-  return bestScore >= 2 ? best : undefined;
+  const code = franc(text, { only: Object.keys(DETECTABLE), minLength: 10 });
+  return DETECTABLE[code];
 }

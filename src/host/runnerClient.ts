@@ -10,7 +10,8 @@ import {
   type RequestType0,
 } from 'vscode-jsonrpc/node';
 import { RestartPolicy } from '../core/restartPolicy';
-import { Methods, Notifications, type InitializeParams, type ProgressParams } from '../protocol';
+import { describeRunnerExit } from '../core/runnerExit';
+import { Methods, Notifications, PlaygroundMethods, PlaygroundNotifications, type InitializeParams, type PlaygroundParams, type PlaygroundResult, type PlaygroundTokensParams, type ProgressParams } from '../protocol';
 
 export interface RunnerLog {
   info(message: string): void;
@@ -57,6 +58,7 @@ export class RunnerClient {
   private running: Running | undefined;
   private state: RunnerState = 'stopped';
   private readonly streams = new Map<string, (text: string) => void>();
+  private readonly tokenStreams = new Map<string, (tokens: PlaygroundTokensParams) => void>();
   private readonly policy: RestartPolicy;
   private restartTimer: NodeJS.Timeout | undefined;
   private disposed = false;
@@ -92,6 +94,17 @@ export class RunnerClient {
       return await this.request(type, { ...params, streamId }, token);
     } finally {
       this.streams.delete(streamId);
+    }
+  }
+
+  /** The Playground's request: `onTokens` gets each sequence's tokens (with probabilities) as they are generated. */
+  async playground(params: PlaygroundParams, onTokens: (tokens: PlaygroundTokensParams) => void, token?: CancellationToken): Promise<PlaygroundResult> {
+    const streamId = randomUUID();
+    this.tokenStreams.set(streamId, onTokens);
+    try {
+      return await this.request(PlaygroundMethods.generate, { ...params, streamId }, token);
+    } finally {
+      this.tokenStreams.delete(streamId);
     }
   }
 
@@ -158,11 +171,12 @@ export class RunnerClient {
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.onNotification(Notifications.chunk, ({ streamId, text }) => this.streams.get(streamId)?.(text));
     connection.onNotification(Notifications.progress, (p) => this.options.onProgress?.(p));
+    connection.onNotification(PlaygroundNotifications.tokens, (p) => this.tokenStreams.get(p.streamId)?.(p));
     connection.listen();
 
     const exited = new Promise<never>((_, reject) => {
       child.once('exit', (code, signal) => {
-        const detail = signal ? `killed by ${signal}` : `exit code ${code}`;
+        const detail = describeRunnerExit(code, signal, process.platform);
         reject(new RunnerCrashedError(detail));
         this.onExit(child, detail);
       });

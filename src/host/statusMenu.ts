@@ -47,6 +47,7 @@ export async function showStatusMenu(deps: MenuDeps): Promise<void> {
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   items.push({ label: '$(cloud-download) Download models…', run: () => vscode.commands.executeCommand('inkwell.downloadModels') });
   items.push({ label: '$(symbol-class) Select model…', run: () => vscode.commands.executeCommand('inkwell.selectModel') });
+  items.push({ label: '$(beaker) Open Playground', run: () => vscode.commands.executeCommand('inkwell.openPlayground') });
   items.push({ label: '$(output) Open log', run: () => deps.log.show() });
   items.push({ label: '$(debug-restart) Restart model runner', run: () => vscode.commands.executeCommand('inkwell.restartRunner') });
   items.push({ label: '$(gear) Settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:inkwell.inkwell') });

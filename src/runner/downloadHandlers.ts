@@ -7,6 +7,8 @@ import type { MessageConnection } from 'vscode-jsonrpc';
 import { Methods, RunnerErrorCode, type ModelInfoParams, type ModelInfoResult } from '../protocol';
 import { cachedModelInfo, deleteCached, listCached } from './download/cacheIndex';
 import { runnerError } from './errors';
+import { FileInUseError } from './fileReplace';
+import { hostPlatform, sameModel } from './modelPaths';
 import { precisionsOf } from '../core/weightFiles';
 import { checkModelFolder, folderVariants, ownModelFolder, resolveInFolder } from './modelFiles';
 import type { ModelStore } from './modelStore';
@@ -47,11 +49,13 @@ export function registerModelHandlers(connection: MessageConnection, deps: Model
 
   connection.onRequest(Methods.deleteCachedModel, async ({ model }) => {
     await queue.run(async () => {
-      if (!(await store.loaded()).some((m) => m.model === model)) return;
+      if (!(await store.loaded()).some((m) => sameModel(m.model, model, hostPlatform()))) return;
       await store.unload(undefined, model);
       prefixCache.clear();
     });
-    return deleteCached(downloads, model);
+    return deleteCached(downloads, model).catch((err: unknown) => {
+      throw err instanceof FileInUseError ? new Error(`Inkwell unloaded "${model}" and retried for 3 s, but could not delete it. ${err.message}`) : err;
+    });
   });
 
   connection.onRequest(Methods.modelInfo, (params) => modelInfo(store, params));

@@ -11,6 +11,8 @@ import { runnerError } from './errors';
 import { complete } from './completion';
 import { registerModelHandlers } from './downloadHandlers';
 import { ModelStore } from './modelStore';
+import { hostPlatform, sameFolder } from './modelPaths';
+import { registerPlaygroundHandler } from './playgroundHandler';
 import { PrefixCache } from './prefixCache';
 import { remoteComplete, remoteGenerate, type RemoteBackend } from './remote/openaiClient';
 import { countTokens } from './tokenCount';
@@ -58,7 +60,7 @@ function remote(): RemoteBackend | undefined {
 connection.onRequest(Methods.initialize, async (params) => {
   const before = store.settings;
   // Models loaded from another folder or with another thread count must be loaded again.
-  if (before.localModelPath !== params.localModelPath || before.threads !== params.threads) {
+  if (!sameFolder(before.localModelPath, params.localModelPath, hostPlatform()) || before.threads !== params.threads) {
     await queue.run(async () => {
       prefixCache.clear();
       await store.unload();
@@ -148,6 +150,7 @@ connection.onRequest(Methods.shutdown, () => {
 });
 
 registerModelHandlers(connection, { store, queue, prefixCache });
+registerPlaygroundHandler(connection, { store, queue, remote });
 
 // The parent went away (closed the channel or died): nothing left to serve.
 process.on('disconnect', () => process.exit(0));

@@ -4,6 +4,7 @@ import { describeResolved, describeVariants, graphPaths, dataChunks, resolveVari
 import { causalTasks, type Dtype, type Task } from '../protocol';
 import { RunnerErrorCode } from '../protocol';
 import { runnerError } from './errors';
+import { hostPlatform, isFolderPath, resolveFolder } from './modelPaths';
 
 /** The ONNX graphs a task needs, by base name. */
 export function onnxBaseNames(task: Task): string[] {
@@ -17,9 +18,9 @@ export function onnxFiles(task: Task, variant: Variant): string[] {
 
 const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
 
-/** Is `model` a folder path rather than a hub id? */
+/** Is `model` a folder path (absolute, `~`, `./`; drive letters and UNC on Windows) rather than a hub id? */
 export function isLocalFolder(model: string): boolean {
-  return path.isAbsolute(model) || model.startsWith('./') || model.startsWith('../');
+  return isFolderPath(model, process.platform);
 }
 
 /**
@@ -27,8 +28,9 @@ export function isLocalFolder(model: string): boolean {
  * the local models folder. Undefined for hub models (they come from the download cache).
  */
 export function ownModelFolder(model: string, localModelPath: string): string | undefined {
-  if (isLocalFolder(model)) return path.resolve(model);
-  if (localModelPath && existsSync(path.join(localModelPath, model, 'config.json'))) return path.join(localModelPath, model);
+  if (isLocalFolder(model)) return resolveFolder(model, hostPlatform());
+  const base = localModelPath.trim() && resolveFolder(localModelPath, hostPlatform());
+  if (base && existsSync(path.join(base, model, 'config.json'))) return path.join(base, model);
   return undefined;
 }
 

@@ -17,6 +17,7 @@ import { DEFAULT_REMOTE_HOST } from './download/hubApi';
 import { loadFailure, runnerError } from './errors';
 import type { Precision, Variant } from '../core/weightFiles';
 import { checkModelFolder, describeChoice, externalDataFormat, onnxFiles, ownModelFolder, resolveInFolder } from './modelFiles';
+import { hostPlatform, modelKey, sameModel } from './modelPaths';
 
 export interface CausalLm {
   kind: 'causal';
@@ -72,7 +73,7 @@ export class ModelStore {
 
   /** The loaded model; loading it first, and downloading it unless `download` is false (the inline path never downloads). */
   async get(task: Task, model: string, dtype: Dtype, download = true): Promise<Loaded> {
-    const key = `${model}|${dtype}`;
+    const key = `${modelKey(model, hostPlatform())}|${dtype}`;
     const current = this.byTask.get(task);
     if (current && this.keys.get(task) === key) {
       const loaded = await current;
@@ -96,7 +97,7 @@ export class ModelStore {
     for (const [t, loading] of [...this.byTask]) {
       if (task && t !== task) continue;
       const loaded = await loading.catch(() => undefined);
-      if (model && loaded?.info.model !== model) continue;
+      if (model && !(loaded && sameModel(loaded.info.model, model, hostPlatform()))) continue;
       this.byTask.delete(t);
       this.keys.delete(t);
       if (loaded) await dispose(loaded);

@@ -110,7 +110,7 @@ export async function generateText(lm: CausalLm, params: GenerateParams, loadMs:
   };
 }
 
-function eosIds(lm: CausalLm): number[] {
+export function eosIds(lm: CausalLm): number[] {
   const configured = (lm.model.generation_config as { eos_token_id?: number | number[] | null } | null)?.eos_token_id;
   if (configured === undefined || configured === null) return [];
   return Array.isArray(configured) ? configured : [configured];

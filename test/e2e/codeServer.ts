@@ -20,6 +20,8 @@ export const inkwellVsix = path.join(repoRoot, 'dist-vsix', 'inkwell-linux-x64.v
 
 export const BASE_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.startupEditor': 'none',
+  // Inkwell opens its walkthrough on the first start unless this is off (walkthrough.e2e.test.ts turns it on).
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   // Otherwise the Chat view opens a few seconds in and takes the keyboard focus.
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'security.workspace.trust.enabled': false,

@@ -1,6 +1,8 @@
 // The packaged extension (dist-vsix/inkwell-linux-x64.vsix, from `npm run package`) in a
 // real VS Code, on the generated tiny models (offline): activation, ghost text in
 // Markdown accepted and saved, the status bar's runner state, and the toggle command.
+// Ghost text runs on the shape users download: the onnxruntime-genai builder graph
+// (GroupQueryAttention, last-token logits) at q4 (tiny-llama-gqa, model_q4.onnx).
 // Skipped when the VSIX is missing, except on CI (CI=true), where a missing VSIX is a failure.
 //
 // One VS Code session runs several steps (a session costs ~20-30 s on 2 cores); each
@@ -11,15 +13,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { inkwellVsix, sampleWorkspace, step, withVSCode } from './harness.ts';
-import { INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+import { gqaQ4Settings, INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+import { GifRecorder, picturesDir, takePicture } from './pictures.ts';
+import { waitUntil } from './wait.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
 const SENTENCE = '\nThe tide came in early this morning, and the harbour';
 
-test('inkwell: activates once; ghost text in Markdown, accepted and saved; status bar and toggle', { timeout: 240_000, skip }, async (t) => {
-  await withVSCode({ scenario: 'inkwell-ghost-text', vsix: inkwellVsix, ...(await offlineInkwellSettings()) }, async (vscode) => {
+test('inkwell: activates once; ghost text in Markdown, accepted and saved; status bar and toggle', { timeout: picturesDir ? 600_000 : 240_000, skip }, async (t) => {
+  const settings = await offlineInkwellSettings(await gqaQ4Settings());
+  await withVSCode({ scenario: 'inkwell-ghost-text', vsix: inkwellVsix, ...settings }, async (vscode) => {
     const original = await readFile(path.join(sampleWorkspace, 'notes.md'), 'utf8');
     let suggestion = '';
 
@@ -42,14 +47,34 @@ test('inkwell: activates once; ghost text in Markdown, accepted and saved; statu
     await step(t, 'typing a sentence in Markdown shows ghost text; the runner becomes ready', async () => {
       await vscode.openFile('notes.md');
       await vscode.press('Control+End');
-      await vscode.type(SENTENCE);
+      const gif = GifRecorder.start(vscode.page, 'ghost-text');
+      if (gif) {
+        // Pictures run (INKWELL_SCREENSHOTS): a frame per keystroke, then until the suggestion shows.
+        await gif.frame(800);
+        for (let i = 0; i < SENTENCE.length; i += 2) {
+          await vscode.type(SENTENCE.slice(i, i + 2));
+          await gif.frame(160);
+        }
+        for (let i = 0; i < 12 && (await vscode.ghostText.count()) === 0; i++) await gif.frame(250);
+      } else {
+        await vscode.type(SENTENCE);
+      }
       // The first suggestion starts the runner and loads tiny-llama.
       suggestion = await vscode.waitForGhostText({ timeoutMs: 60_000 });
+      await gif?.frame(3000);
+      gif?.save();
+      await takePicture(vscode.page, 'ghost-text');
       assert.ok(suggestion.trim().length > 0, 'the suggestion has text');
       await vscode.screenshot('ghost-text');
       await vscode.waitForStatusBarLabel(INKWELL_STATUS_ID, 'Inkwell: Ready.');
       assert.equal(await vscode.readStatusBarItem(INKWELL_STATUS_ID), 'Inkwell');
       await vscode.screenshot('status-bar-ready');
+      // The Inkwell output channel's log file says which model and weights answered.
+      await waitUntil(async () => {
+        const logs = (await vscode.logFiles()).filter((file) => file.endsWith('Inkwell.log'));
+        const texts = await Promise.all(logs.map((file) => readFile(file, 'utf8')));
+        return texts.some((text) => /Warmed up \S*tiny-llama-gqa \(q4\)/.test(text));
+      }, 'the log line "Warmed up …/tiny-llama-gqa (q4)"');
     });
 
     await step(t, 'clicking the status bar item opens the Inkwell menu', async () => {
@@ -58,6 +83,7 @@ test('inkwell: activates once; ghost text in Markdown, accepted and saved; statu
       await menu.getByText('Disable suggestions everywhere').waitFor();
       await menu.getByText('Restart model runner').waitFor();
       await vscode.screenshot('status-menu');
+      await takePicture(vscode.page, 'status-menu');
       await vscode.press('Escape');
       await menu.waitFor({ state: 'hidden' });
     });

@@ -46,6 +46,16 @@ export function splitByScope(all: Record<string, unknown>): InkwellSettings {
   return { settings, machineSettings };
 }
 
+/**
+ * The completion and instruction models as users run them: tiny-llama's weights in the shape of
+ * onnxruntime-genai's builder export (GroupQueryAttention, last-token logits), q4 (MatMulNBits).
+ * Sessions that summarize or translate must not use it: tiny-bart has no q4 file.
+ */
+export async function gqaQ4Settings(): Promise<Record<string, unknown>> {
+  const gqa = await ensureFixture('tiny-llama-gqa');
+  return { 'inkwell.models.generation': gqa, 'inkwell.models.instruction': gqa, 'inkwell.models.dtype': 'q4' };
+}
+
 /** Generates (or reuses) tiny-llama and tiny-bart; returns settings that use them and nothing from the network. */
 export async function offlineInkwellSettings(overrides: Record<string, unknown> = {}): Promise<InkwellSettings> {
   const llama = await ensureFixture('tiny-llama');

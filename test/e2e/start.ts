@@ -43,7 +43,9 @@ async function main(): Promise<void> {
       name: 'start',
       vsix: positionals.length > 0 ? positionals : inkwellVsix,
       workspace,
-      ...inkwell,
+      // A first start, as a new user sees it: Inkwell opens its Getting Started walkthrough.
+      settings: { ...inkwell?.settings, 'workbench.welcomePage.walkthroughs.openOnInstall': true },
+      machineSettings: inkwell?.machineSettings,
       port: values.port ? Number(values.port) : Number(process.env.PORT) || undefined,
       log: 'inherit',
     });

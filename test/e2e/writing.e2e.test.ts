@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { inkwellVsix, sampleWorkspace, step, withVSCode } from './harness.ts';
 import { INKWELL_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+import { takePicture } from './pictures.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
@@ -43,6 +44,7 @@ test('inkwell: Summarize Selection below the paragraph, undone by one Ctrl+Z; Dr
       await vscode.waitForStatusBarText('status.editor.selection', `Ln 3, Col ${paragraph.length + 1} (${paragraph.length} selected)`);
       await vscode.press('Control+Home');
       await vscode.screenshot('summary');
+      await takePicture(vscode.page, 'summary');
       await vscode.save();
       const saved = await vscode.waitForFile('harbour.md', (text) => text !== original).catch(async (error: Error) => {
         const dirty = await vscode.page.locator('.tabs-container .tab.dirty').count();

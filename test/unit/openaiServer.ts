@@ -30,7 +30,13 @@ export type Scenario =
   | 'no-suffix' // 400 when the body has suffix (as vLLM)
   | 'ignores-n' // one choice whatever n is (as Ollama, llama.cpp)
   | 'json' // ignores stream: true and answers in one JSON body
-  | 'html'; // a web page, not an API
+  | 'html' // a web page, not an API
+  | 'endless-line' // one data line that never ends (up to 32 MB)
+  | 'endless-event' // data lines that never end their event (up to 32 MB)
+  | 'keepalive-stall' // three words, then only `: keep-alive` comments (up to 15 s)
+  | 'keepalive-only' // only `: keep-alive` comments from the start (up to 15 s)
+  | 'ignores-max-tokens' // streams words until the client closes (up to 20,000)
+  | 'endless-empty'; // events with empty text until the client closes (up to 15 s)
 
 export interface RecordedRequest {
   path: string;
@@ -38,6 +44,8 @@ export interface RecordedRequest {
   body: Record<string, unknown>;
   /** The client closed the connection before the answer ended. */
   closedEarly: boolean;
+  /** Bytes of the answer written to the socket before it ended or the client closed (set when it closes). */
+  bytesSent: number;
 }
 
 export interface OpenAiTestServer {
@@ -74,9 +82,14 @@ export async function startOpenAiServer(): Promise<OpenAiTestServer> {
     req.on('data', (chunk: string) => (raw += chunk));
     req.on('end', () => {
       const body = JSON.parse(raw || '{}') as Record<string, unknown>;
-      const record: RecordedRequest = { path: req.url ?? '', headers: req.headers, body, closedEarly: false };
+      const record: RecordedRequest = { path: req.url ?? '', headers: req.headers, body, closedEarly: false, bytesSent: 0 };
       requests.push(record);
-      res.on('close', () => (record.closedEarly = !res.writableFinished));
+      const socket = req.socket;
+      const written = socket.bytesWritten;
+      res.on('close', () => {
+        record.closedEarly = !res.writableFinished;
+        record.bytesSent = socket.bytesWritten - written;
+      });
       const model = String(body['model']);
       seen.set(model, (seen.get(model) ?? 0) + 1);
       void answer(model as Scenario, body, req.url ?? '', req.headers, res, seen.get(model) ?? 1);
@@ -145,6 +158,8 @@ async function answer(scenario: Scenario, body: Record<string, unknown>, path: s
     }
   };
 
+  if (ENDLESS.includes(scenario)) return endless(scenario, res, (index, text) => JSON.stringify(chunk(index, text, null)));
+
   const longest = Math.max(...choices.map((w) => w.length));
   let sent = 0;
   for (let i = 0; i < Math.min(longest, maxTokens); i++) {
@@ -169,5 +184,57 @@ async function answer(scenario: Scenario, body: Record<string, unknown>, path: s
   }
   if (scenario === 'no-done') return void res.end();
   await send('[DONE]');
+  res.end();
+}
+
+/** Writes until the client closes (or a cap), waiting for the socket to drain. */
+async function writeUntilClosed(res: ServerResponse, piece: () => string, capBytes: number, capMs: number, gapMs = 0): Promise<void> {
+  const started = Date.now();
+  for (let sent = 0; sent < capBytes && Date.now() - started < capMs && !res.destroyed; ) {
+    const text = piece();
+    sent += text.length;
+    if (!res.write(text)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done).off('close', done);
+          resolve();
+        };
+        res.on('drain', done).on('close', done);
+      });
+    }
+    await (gapMs > 0 ? sleep(gapMs) : new Promise(setImmediate));
+  }
+}
+
+const ENDLESS: readonly Scenario[] = ['endless-line', 'endless-event', 'keepalive-stall', 'keepalive-only', 'ignores-max-tokens', 'endless-empty'];
+
+/** The scenarios of a server that never stops (ENDLESS). */
+async function endless(scenario: Scenario, res: ServerResponse, chunkJson: (index: number, text: string) => string): Promise<void> {
+  const MB = 1024 * 1024;
+  const filler = 'x'.repeat(16 * 1024);
+  switch (scenario) {
+    case 'endless-line':
+      res.write(`data: {"choices":[{"index":0,"text":"`);
+      await writeUntilClosed(res, () => filler, 32 * MB, 15_000);
+      break;
+    case 'endless-event':
+      await writeUntilClosed(res, () => `data: ${filler}\n`, 32 * MB, 15_000);
+      break;
+    case 'keepalive-stall':
+      for (const word of ['The ', 'quick ', 'brown ']) res.write(`data: ${chunkJson(0, word)}\n\n`);
+      await writeUntilClosed(res, () => ': keep-alive\n\n', 32 * MB, 15_000, 20);
+      break;
+    case 'keepalive-only':
+      await writeUntilClosed(res, () => ': keep-alive\n\n', 32 * MB, 15_000, 20);
+      break;
+    case 'ignores-max-tokens': {
+      let i = 0;
+      await writeUntilClosed(res, () => `data: ${chunkJson(0, `word${i++} `)}\n\n`, 20_000 * 200, 15_000);
+      break;
+    }
+    case 'endless-empty':
+      await writeUntilClosed(res, () => `data: ${chunkJson(0, '')}\n\n`, 32 * MB, 15_000, 2);
+      break;
+  }
   res.end();
 }

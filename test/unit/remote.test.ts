@@ -213,6 +213,17 @@ describe('remote backend through the runner', () => {
     assert.equal(result.reusedTokens, 0);
   });
 
+  it('a stream whose line never ends fails clearly, and runner memory stays flat', async (t) => {
+    await use('endless-line');
+    const memory = async () => (await runner.client.request0(Methods.status)).memory;
+    const before = await memory();
+    for (let i = 0; i < 5; i++) await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteBadResponse, /grew past 1024 KB without ending/));
+    const after = await memory();
+    t.diagnostic(`runner memory before ${before.rssMB} MB rss / ${before.heapUsedMB} MB heap, after 5 endless lines ${after.rssMB} / ${after.heapUsedMB} MB`);
+    // Without the limit each request would buffer the server's 32 MB line.
+    assert.ok(after.heapUsedMB - before.heapUsedMB < 32, `heap grew from ${before.heapUsedMB} to ${after.heapUsedMB} MB`);
+  });
+
   it('local generation still works when the backend is local', async () => {
     const llama = await ensureFixture('tiny-llama');
     runner.settings.backend = { kind: 'local' };

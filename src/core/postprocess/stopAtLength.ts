@@ -10,9 +10,27 @@ import type { PostprocessContext, PostprocessFilter } from './types';
 /** A line break followed by the start of a new Markdown block: heading, list item, quote, fence, table. */
 const BLOCK_START = /\r?\n[ \t]*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|```|~~~|\|)/;
 
+/** Word boundaries by the Unicode rules with ICU's dictionaries: Chinese, Japanese and Thai have no spaces between words. */
+const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * End of the first word after leading whitespace, with the punctuation attached to
+ * it ("word," "don't" "foo-bar"). A second word right after the first, with nothing
+ * between them, starts a new word (我们|今天, สวัสดี|ครับ).
+ */
 function wordEnd(text: string): number {
-  const m = /^\s*\S+/u.exec(text);
-  return m ? m[0].length : text.length;
+  const lead = leadingWhitespaceLength(text);
+  let end = lead;
+  let previousWasWord = false;
+  let seenWord = false;
+  for (const { segment, index, isWordLike } of WORDS.segment(text.slice(lead))) {
+    if (/^\s/u.test(segment)) break;
+    if (isWordLike && seenWord && previousWasWord) break;
+    seenWord ||= !!isWordLike;
+    previousWasWord = !!isWordLike;
+    end = lead + index + segment.length;
+  }
+  return end === lead ? text.length : end;
 }
 
 function sentenceEnd(text: string, ctx: PostprocessContext): number {

@@ -1,6 +1,7 @@
 /**
  * Splits a long text into chunks that each fit a token budget, for map-reduce
  * summarization. Pieces are cut at the largest boundary that makes them fit:
+ * Markdown blocks (a code block or a table stays whole while it fits), then
  * paragraphs, then sentences, then lines, then words, then (for one over-long word)
  * characters; consecutive pieces are then packed greedily into chunks.
  *
@@ -9,7 +10,7 @@
  * budget (a sentence, a paragraph) is never cut.
  */
 import type { TokenEstimator } from '../promptContext';
-import { lines, paragraphs, sentences, trimSpan, words, type Span, type Splitter } from './textPieces';
+import { blocks, lines, paragraphs, sentences, trimSpan, words, type Span, type Splitter } from './textPieces';
 
 export interface Chunk {
   text: string;
@@ -19,7 +20,7 @@ export interface Chunk {
   end: number;
 }
 
-const SPLITTERS: readonly Splitter[] = [paragraphs, sentences, lines, words];
+const SPLITTERS: readonly Splitter[] = [blocks, paragraphs, sentences, lines, words];
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 

@@ -1,180 +1,158 @@
 /**
- * Masks the inline parts of a Markdown passage that a translation must not touch,
- * replacing each with a `{N}` token: code spans, autolinks and bare URLs, link and
- * image targets (`](url "title")`, `][ref]`; the link text stays translatable), HTML
- * tags and comments, entities, footnote references and `{placeholders}`.
+ * Masks the parts of one Markdown passage (a paragraph, a heading or a table
+ * cell, as the parser found it) that a translation must not touch, replacing
+ * each with a `{N}` token. Only the source of `text` nodes is sent as words;
+ * everything between them is syntax and is protected: emphasis markers, link
+ * brackets and destinations, full reference labels, shortcut and collapsed
+ * references (their text IS the label), autolinks, images (their alt text stays
+ * translatable when it is plain), code spans, raw HTML, math, footnote
+ * references, hard breaks. Inside text: backslash escapes, character
+ * references, bare URLs and `{placeholders}`. Soft line breaks (with the
+ * container prefix of the next line, `> ` or indentation) become `\n`.
  */
+import type { Nodes } from 'mdast';
+import { endOf, startOf } from '../markdownTree';
 import { restorePlaceholders, TOKEN_PATTERN, token, type Glue, type Protected, type RestoreResult } from './placeholders';
 
 export interface MaskedPassage {
-  /** What the model sees. CRLF line breaks become `\n` (restored on the way back). */
+  /** What the model sees: words, `{N}` tokens, and `\n` for each soft line break. */
   masked: string;
   /** Token `{i}` stands for `spans[i].text`. */
   spans: Protected[];
-  /** True when every line break in the passage was CRLF. */
-  crlf: boolean;
+  /** The source text of each soft line break (`\n`, `\r\n> `, `\n   `), in order. */
+  lineBreaks: string[];
 }
 
-const PATTERNS: readonly [string, RegExp][] = [
-  ['<', /<!--[\s\S]*?-->/y], // HTML comment
-  ['<', /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y], // autolink
-  ['<', /<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>/y], // email autolink
-  ['<', /<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/y], // opening tag
-  ['<', /<\/[A-Za-z][A-Za-z0-9-]*\s*>/y], // closing tag
-  ['&', /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y], // entity
-  ['{', /\{\{[^{}\n]{0,200}\}\}/y], // {{count}}
-  ['{', /\{[ \t]*[\w.$:@#-]+(?:[ \t]*,[^{}\n]{0,80})?[ \t]*\}/y], // {name}, {0}, {count, number}
-  ['[', /\[\^[^\]\s]+\]/y], // footnote reference
-];
-
-/** End of the code span opening at `at` (a backtick run), or -1 when the run is unmatched. */
-function codeSpanEnd(text: string, at: number): number {
-  const run = /`+/y;
-  run.lastIndex = at;
-  const open = run.exec(text)?.[0].length ?? 0;
-  const closer = new RegExp(`(?<!\`)\`{${open}}(?!\`)`, 'g');
-  closer.lastIndex = at + open;
-  const m = closer.exec(text);
-  return m ? m.index + open : -1;
+/** A run of the passage's source: words, protected syntax, or a soft line break. */
+export interface Part {
+  kind: 'text' | 'protect' | 'break';
+  start: number;
+  end: number;
 }
 
-/** Index of the `]` closing the bracket at `open`, skipping escapes and code spans; -1 if none. */
-function closingBracket(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '`') {
-      const end = codeSpanEnd(text, i);
-      if (end !== -1) i = end - 1;
-    } else if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return i;
+/** Inside a text node's source: things that are not words. */
+const IN_TEXT = new RegExp(
+  [
+    /(?<break>[ \t]*\r?\n[ \t>]*|[ \t]*\r[ \t>]*)/.source,
+    /\\[!-/:-@[-`{-~]/.source, // backslash escape
+    /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.source, // character reference
+    /\{\{[^{}\n]{0,200}\}\}/.source, // {{count}}
+    /\{[ \t]*[\w.$:@#-]+(?:[ \t]*,[^{}\n]{0,80})?[ \t]*\}/.source, // {name}, {0}, {count, number}
+    TOKEN_PATTERN.source, // text that looks like one of our tokens
+    /(?<![\p{L}\p{N}_])(?:https?|ftp):\/\/[^\s<>"'`]*[^\s<>"'`.,;:!?*_~)]/u.source, // bare URL
+  ].join('|'),
+  'gu',
+);
+
+/** Syntax that opens something touching the next word: `[`, `![`, `**`, `_`, `~~`. */
+const OPENER = /^[!*_~[]+$/;
+/** Syntax that closes something touching the previous word: `**`, `](url)`, `][label]`. */
+const CLOSER = /^(?:[*_~]+|\][\s\S]*)$/;
+
+/** A line break in a model's translation, with the spaces around it. */
+const LINE_BREAK = /[ \t]*(?:\r\n|\n|\r)\s*/g;
+
+/** The parts of a text node's source `[start, end)`. */
+function textParts(source: string, start: number, end: number, out: Part[]): void {
+  const slice = source.slice(start, end);
+  let from = 0;
+  for (const m of slice.matchAll(IN_TEXT)) {
+    if (m[0] === '') continue;
+    if (m.index > from) out.push({ kind: 'text', start: start + from, end: start + m.index });
+    out.push({ kind: m.groups?.['break'] ? 'break' : 'protect', start: start + m.index, end: start + m.index + m[0].length });
+    from = m.index + m[0].length;
   }
-  return -1;
+  if (from < slice.length) out.push({ kind: 'text', start: start + from, end });
 }
 
-/** End of a link target right after `]` at `close`: `(dest "title")`, `[ref]` or `[]`; -1 if none. */
-function linkTargetEnd(text: string, close: number): number {
-  const next = text[close + 1];
-  if (next === '[') {
-    const m = /\[[^\[\]]{0,999}\]/y;
-    m.lastIndex = close + 1;
-    return m.exec(text) ? m.lastIndex : -1;
+/** Children translatable, the syntax around and between them protected. */
+function containerParts(source: string, node: Nodes, out: Part[]): void {
+  const children = 'children' in node ? (node.children as Nodes[]) : [];
+  if (children.length === 0) return void out.push({ kind: 'protect', start: startOf(node), end: endOf(node) });
+  let cursor = startOf(node);
+  for (const child of children) {
+    if (startOf(child) > cursor) out.push({ kind: 'protect', start: cursor, end: startOf(child) });
+    phrasingParts(source, child, out);
+    cursor = endOf(child);
   }
-  if (next !== '(') return -1;
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = close + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (quote) {
-      if (c === quote) quote = undefined;
-    } else if ((c === '"' || c === "'") && /\s/.test(text[i - 1])) quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-    else if (c === '\n' && text[i + 1] === '\n') return -1;
+  if (endOf(node) > cursor) out.push({ kind: 'protect', start: cursor, end: endOf(node) });
+}
+
+/** `![alt](…)`: the alt text is words when it is plain (no brackets, code, escapes or markup). */
+function imageParts(source: string, node: Nodes, out: Part[]): void {
+  const start = startOf(node);
+  const end = endOf(node);
+  const close = source.indexOf(']', start);
+  const alt = close > start + 2 && close < end ? source.slice(start + 2, close) : '';
+  if (!alt || !/\p{L}/u.test(alt) || /[[\]`\\*_<>&!~$\r\n]/.test(alt)) return void out.push({ kind: 'protect', start, end });
+  out.push({ kind: 'protect', start, end: start + 2 });
+  textParts(source, start + 2, close, out);
+  out.push({ kind: 'protect', start: close, end });
+}
+
+/** The parts of one phrasing node. */
+export function phrasingParts(source: string, node: Nodes, out: Part[]): void {
+  switch (node.type) {
+    case 'text':
+      return textParts(source, startOf(node), endOf(node), out);
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+      return containerParts(source, node, out);
+    case 'link':
+      // `[text](url)`: the text is words. `<url>` and GFM's literal `www.x.com` are protected whole.
+      return source[startOf(node)] === '[' ? containerParts(source, node, out) : void out.push({ kind: 'protect', start: startOf(node), end: endOf(node) });
+    case 'linkReference':
+      return node.referenceType === 'full' ? containerParts(source, node, out) : void out.push({ kind: 'protect', start: startOf(node), end: endOf(node) });
+    case 'image':
+      return imageParts(source, node, out);
+    default:
+      // inlineCode, html, inlineMath, footnoteReference, break, imageReference, anything new.
+      out.push({ kind: 'protect', start: startOf(node), end: endOf(node) });
   }
-  return -1;
 }
 
-/** A bare http(s) URL at `at`, without trailing punctuation or an unbalanced `)`; its end or -1. */
-function bareUrlEnd(text: string, at: number): number {
-  if (at > 0 && /[\p{L}\p{N}_]/u.test(text[at - 1])) return -1;
-  const m = /https?:\/\/[^\s<>"'`]+/y;
-  m.lastIndex = at;
-  let url = m.exec(text)?.[0];
-  if (!url) return -1;
-  url = url.replace(/[.,;:!?*_~]+$/, '');
-  while (url.endsWith(')') && (url.match(/\(/g)?.length ?? 0) < (url.match(/\)/g)?.length ?? 0)) url = url.slice(0, -1);
-  return at + url.length;
-}
-
-function sticky(pattern: RegExp, text: string, at: number): number {
-  pattern.lastIndex = at;
-  return pattern.test(text) ? pattern.lastIndex : -1;
-}
-
-/** Masks the protected inline spans of `text` (one passage: a paragraph, a list item, a table cell). */
-export function maskInline(text: string): MaskedPassage {
+/** The masked passage for `parts` (ordered, contiguous) of `source`. */
+export function maskParts(source: string, parts: readonly Part[]): MaskedPassage {
   const spans: Protected[] = [];
+  const lineBreaks: string[] = [];
   let masked = '';
-  let plainFrom = 0;
-  const closers = new Map<number, number>(); // `]` index -> end of the link target
-  const protect = (start: number, end: number, glue: Glue) => {
-    masked += text.slice(plainFrom, start);
-    const previous = spans[spans.length - 1];
-    if (previous && plainFrom === start && masked.endsWith(token(spans.length - 1))) {
-      // Adjacent spans become one token: fewer tokens for the model to keep.
-      previous.text += text.slice(start, end);
-      previous.glue = previous.glue === 'previous' ? 'previous' : glue === 'next' ? 'next' : 'none';
-    } else {
-      spans.push({ text: text.slice(start, end), glue });
-      masked += token(spans.length - 1);
-    }
-    plainFrom = end;
-    return end;
-  };
-  const isSpace = (i: number) => i < 0 || i >= text.length || /\s/.test(text[i]);
-
-  for (let i = 0; i < text.length; ) {
-    const c = text[i];
-    const closerEnd = closers.get(i);
-    if (closerEnd !== undefined) {
-      i = protect(i, closerEnd, isSpace(i - 1) ? 'none' : 'previous');
+  const isWordChar = (i: number) => i >= 0 && i < source.length && !/\s/.test(source[i]);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (part.kind === 'text') {
+      masked += source.slice(part.start, part.end);
       continue;
     }
-    if (c === '\\') {
-      i += 2;
+    if (part.kind === 'break') {
+      lineBreaks.push(source.slice(part.start, part.end));
+      masked += '\n';
       continue;
     }
-    if (c === '`') {
-      const end = codeSpanEnd(text, i);
-      const run = /`+/y;
-      run.lastIndex = i;
-      i = end !== -1 ? protect(i, end, 'none') : i + (run.exec(text)?.[0].length ?? 1);
-      continue;
-    }
-    const fixed = PATTERNS.find(([first, pattern]) => first === c && sticky(pattern, text, i) !== -1);
-    if (fixed) {
-      i = protect(i, sticky(fixed[1], text, i), 'none');
-      continue;
-    }
-    if (c === '｛' || c === '{') {
-      const tokenLike = new RegExp(TOKEN_PATTERN.source, 'y');
-      const end = sticky(tokenLike, text, i);
-      if (end !== -1) {
-        i = protect(i, end, 'none');
-        continue;
-      }
-    }
-    if (c === '[' || (c === '!' && text[i + 1] === '[')) {
-      const open = c === '!' ? i + 1 : i;
-      const close = closingBracket(text, open);
-      const targetEnd = close === -1 ? -1 : linkTargetEnd(text, close);
-      if (targetEnd !== -1) {
-        closers.set(close, targetEnd);
-        i = protect(i, open + 1, isSpace(open + 1) ? 'none' : 'next');
-        continue;
-      }
-    }
-    if (c === 'h') {
-      // A URL in a link's text ends at the link's `]`.
-      const nextCloser = Math.min(text.length, ...[...closers.keys()].filter((k) => k > i));
-      const end = Math.min(bareUrlEnd(text, i), nextCloser);
-      if (end > i) {
-        i = protect(i, end, 'none');
-        continue;
-      }
-    }
-    i++;
+    // Adjacent protected parts become one token: fewer tokens for the model to keep.
+    let end = part.end;
+    while (parts[i + 1]?.kind === 'protect' && parts[i + 1].start === end) end = parts[++i].end;
+    const before = isWordChar(part.start - 1) && parts[i - 1]?.kind === 'text';
+    const after = isWordChar(end) && parts[i + 1]?.kind === 'text';
+    const text = source.slice(part.start, end);
+    // Only emphasis markers and link brackets hug a word; a model's spaces beside them are removed.
+    const glue: Glue = after && !before && OPENER.test(text) ? 'next' : before && !after && CLOSER.test(text) ? 'previous' : 'none';
+    spans.push({ text, glue });
+    masked += token(spans.length - 1);
   }
-  masked += text.slice(plainFrom);
-  const crlf = /\r\n/.test(masked) && !/(?<!\r)\n/.test(masked);
-  return { masked: crlf ? masked.replace(/\r\n/g, '\n') : masked, spans, crlf };
+  return { masked, spans, lineBreaks };
 }
 
-/** Puts the protected spans back into a model's translation of `passage.masked`. */
+/**
+ * Puts the protected spans back into a model's translation of `passage.masked`.
+ * Line breaks in the translation get the passage's line breaks (their
+ * container prefixes included); a passage without one stays on one line.
+ */
 export function unmaskInline(passage: MaskedPassage, translated: string): RestoreResult {
-  const text = passage.crlf ? translated.replace(/\r?\n/g, '\r\n') : translated;
+  const breaks = passage.lineBreaks;
+  const inTranslation = translated.match(LINE_BREAK)?.length ?? 0;
+  // As many lines as the original: each keeps its own prefix. Otherwise all get the first one's.
+  let index = 0;
+  const text = translated.replace(LINE_BREAK, () => (breaks.length === 0 ? ' ' : inTranslation === breaks.length ? breaks[index++] : breaks[0]));
   return restorePlaceholders(text, passage.spans);
 }

@@ -1,7 +1,9 @@
 /**
- * For "Draft Section" in Markdown: the heading at or above the cursor, its path of
+ * For "Draft Section" in Markdown (parsed by `markdownTree.ts`): the heading at or above the cursor, its path of
  * parent headings, and the bullet outline under it that the draft replaces or follows.
  */
+import type { List, Nodes } from 'mdast';
+import { endOf, parseMarkdown, startOf } from '../markdownTree';
 
 export interface MarkdownOutline {
   /** Enclosing headings, outermost first, ending with the section's own (empty before any heading). */
@@ -24,86 +26,47 @@ interface Heading {
   text: string;
 }
 
-const LIST_ITEM = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(.*)$/;
-const FENCE = /^[ \t]*(`{3,}|~{3,})/;
+const lineOf = (offset: number, starts: readonly number[]) => {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+};
 
-/** Headings outside code fences and front matter; `inCode[i]` marks fenced lines. */
-function scan(lines: readonly string[]): { headings: Heading[]; inCode: boolean[] } {
-  const headings: Heading[] = [];
-  const inCode = lines.map(() => false);
-  let fence: string | undefined;
-  let start = 0;
-  if (/^---[ \t]*$/.test(lines[0] ?? '')) {
-    const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(l));
-    if (end !== -1) start = end + 1;
-  }
-  for (let i = 0; i < start; i++) inCode[i] = true;
-  for (let i = start; i < lines.length; i++) {
-    const line = lines[i];
-    const f = FENCE.exec(line)?.[1];
-    if (fence) {
-      inCode[i] = true;
-      if (f && f[0] === fence[0] && f.length >= fence.length && line.trim() === f) fence = undefined;
-      continue;
-    }
-    if (f) {
-      fence = f;
-      inCode[i] = true;
-      continue;
-    }
-    const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (atx) headings.push({ line: i, endLine: i, level: atx[1].length, text: (atx[2] ?? '').trim() });
-    const setext = /^ {0,3}(=+|-+)[ \t]*$/.exec(lines[i + 1] ?? '');
-    if (!atx && setext && line.trim() !== '' && !LIST_ITEM.test(line) && !/^[ \t]*>/.test(line)) {
-      headings.push({ line: i, endLine: i + 1, level: setext[1][0] === '=' ? 1 : 2, text: line.trim() });
-      i++;
-    }
-  }
-  return { headings, inCode };
+/** The source of a node's children (a heading's or paragraph's words), on one line. */
+function childrenText(text: string, node: Nodes): string {
+  const children = 'children' in node ? (node.children as Nodes[]) : [];
+  if (children.length === 0) return '';
+  return text
+    .slice(startOf(children[0]), endOf(children[children.length - 1]))
+    .replace(/[ \t]*(?:\r\n|\n|\r)[ \t>]*/g, ' ')
+    .trim();
 }
 
-/** Runs of list lines (items, their continuations, blank lines between items) in `[from, to)`. */
-function listRuns(lines: readonly string[], inCode: readonly boolean[], from: number, to: number): { startLine: number; endLine: number }[] {
-  const runs: { startLine: number; endLine: number }[] = [];
-  let run: { startLine: number; endLine: number } | undefined;
-  for (let i = from; i < to; i++) {
-    const line = lines[i];
-    if (!inCode[i] && LIST_ITEM.test(line)) {
-      if (run) run.endLine = i;
-      else run = { startLine: i, endLine: i };
-    } else if (run && !inCode[i] && line.trim() !== '' && /^[ \t]+\S/.test(line)) {
-      run.endLine = i; // an indented continuation line
-    } else if (!(run && line.trim() === '' && LIST_ITEM.test(lines[i + 1] ?? ''))) {
-      if (run) runs.push(run);
-      run = undefined;
-    }
-  }
-  if (run) runs.push(run);
-  return runs;
-}
-
-/** The items of a list run: text after the marker, two spaces per nesting level. */
-function outlineItems(lines: readonly string[], run: { startLine: number; endLine: number }): string[] {
-  const items: string[] = [];
-  const indents: number[] = [];
-  for (let i = run.startLine; i <= run.endLine; i++) {
-    const m = LIST_ITEM.exec(lines[i]);
-    if (!m) {
-      if (lines[i].trim() !== '' && items.length > 0) items[items.length - 1] += ` ${lines[i].trim()}`;
-      continue;
-    }
-    const indent = m[1].replace(/\t/g, '    ').length;
-    while (indents.length > 0 && indents[indents.length - 1] > indent) indents.pop();
-    if (indents.length === 0 || indents[indents.length - 1] < indent) indents.push(indent);
-    items.push(`${'  '.repeat(indents.length - 1)}${m[2].trim()}`);
+/** The items of a list: the text of each item's first paragraph, two spaces per nesting level. */
+function outlineItems(text: string, list: List, depth = 0, items: string[] = []): string[] {
+  for (const item of list.children) {
+    const first = item.children[0];
+    items.push(`${'  '.repeat(depth)}${first && first.type === 'paragraph' ? childrenText(text, first) : ''}`);
+    for (const child of item.children) if (child.type === 'list') outlineItems(text, child, depth + 1, items);
   }
   return items;
 }
 
 /** The section around `line` (0-based) and its bullet outline. */
 export function markdownOutlineAt(text: string, line: number): MarkdownOutline {
-  const lines = text.split(/\r\n|\r|\n/);
-  const { headings, inCode } = scan(lines);
+  const starts = [0];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+  const lineCount = starts.length;
+  const top = parseMarkdown(text).children;
+  // Headings of the document itself (not inside quotes or lists); code and front matter hold none.
+  const headings: Heading[] = top.flatMap((node) =>
+    node.type === 'heading' ? [{ line: lineOf(startOf(node), starts), endLine: lineOf(endOf(node), starts), level: node.depth, text: childrenText(text, node) }] : [],
+  );
   let index = -1;
   while (index + 1 < headings.length && headings[index + 1].line <= line) index++;
   const heading = index === -1 ? undefined : headings[index];
@@ -115,10 +78,14 @@ export function markdownOutlineAt(text: string, line: number): MarkdownOutline {
     }
   }
   const from = heading ? heading.endLine + 1 : 0;
-  const to = headings[index + 1]?.line ?? lines.length;
-  const runs = listRuns(lines, inCode, from, to);
-  const run = runs.find((r) => r.startLine <= line && line <= r.endLine) ?? runs[0];
+  const to = headings[index + 1]?.line ?? lineCount;
+  const lists = top.flatMap((node) => {
+    if (node.type !== 'list') return [];
+    const run = { startLine: lineOf(startOf(node), starts), endLine: lineOf(endOf(node), starts) };
+    return run.startLine >= from && run.startLine < to ? [{ node, run }] : [];
+  });
+  const found = lists.find(({ run }) => run.startLine <= line && line <= run.endLine) ?? lists[0];
   const base = { headingPath: path, ...(heading ? { headingLine: heading.line } : {}) };
-  if (!run) return { ...base, items: [], insertLine: heading ? heading.endLine + 1 : Math.min(line + 1, lines.length) };
-  return { ...base, items: outlineItems(lines, run), outline: run, insertLine: run.endLine + 1 };
+  if (!found) return { ...base, items: [], insertLine: heading ? heading.endLine + 1 : Math.min(line + 1, lineCount) };
+  return { ...base, items: outlineItems(text, found.node), outline: found.run, insertLine: found.run.endLine + 1 };
 }

@@ -1,18 +1,21 @@
 /**
  * Markdown translation without breaking its structure.
  *
- * `segmentForTranslation` cuts a document into verbatim segments (front matter, code,
- * blank lines, line structure: never sent to the model) and translate segments (one
- * paragraph, heading, list item or table cell each), whose inline code, URLs, link
- * targets, HTML tags and `{placeholders}` are masked as `{N}` tokens. The host sends
- * each translate segment's `masked` text to the model and calls `reassemble`.
+ * `segmentForTranslation` parses the document (CommonMark + GFM, `markdownTree.ts`)
+ * and cuts it into translate segments, one per paragraph, heading and table cell,
+ * and verbatim segments: everything else (front matter, code, HTML blocks, math,
+ * reference definitions, thematic breaks, list markers, `>`, table pipes, blank
+ * lines). Inside a translate segment, the syntax between words is masked as `{N}`
+ * tokens (`inlineMasking.ts`). The host sends each translate segment's `masked`
+ * text to the model and calls `reassemble`.
  *
  * Failure policy: a segment whose translation lost, repeated or invented a token is
  * left in the original language (reported in `fallbacks`), so the document is never
  * broken; the host tells the user how many passages were left untranslated.
  */
-import { maskInline, unmaskInline, type MaskedPassage } from './inlineMasking';
-import { markdownBlocks } from './markdownBlocks';
+import type { Nodes } from 'mdast';
+import { endOf, parseMarkdown, startOf, walk } from '../markdownTree';
+import { maskParts, phrasingParts, unmaskInline, type MaskedPassage, type Part } from './inlineMasking';
 import { restorePlaceholders, token, type Protected, type RestoreResult } from './placeholders';
 
 export type { RestoreResult } from './placeholders';
@@ -42,25 +45,65 @@ export interface Reassembled {
   fallbacks: SegmentFallback[];
 }
 
+/** Drops syntax and whitespace at both ends of a passage's parts: they stay verbatim. */
+function trimEnds(markdown: string, parts: Part[]): void {
+  for (;;) {
+    const first = parts[0];
+    if (first && first.kind === 'text') while (first.start < first.end && /\s/.test(markdown[first.start])) first.start++;
+    if (!first || (first.kind === 'text' && first.start < first.end)) break;
+    parts.shift();
+  }
+  for (;;) {
+    const last = parts[parts.length - 1];
+    if (last && last.kind === 'text') while (last.end > last.start && /\s/.test(markdown[last.end - 1])) last.end--;
+    if (!last || (last.kind === 'text' && last.start < last.end)) break;
+    parts.pop();
+  }
+}
+
+/** The blocks whose children are words: paragraphs, headings, table cells. */
+function passages(markdown: string): { start: number; end: number; parts: Part[] }[] {
+  const found: { start: number; end: number; parts: Part[] }[] = [];
+  walk(parseMarkdown(markdown), (node: Nodes) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
+    const children = node.children as Nodes[];
+    if (children.length === 0) return false;
+    const parts: Part[] = [];
+    let cursor = startOf(children[0]);
+    for (const child of children) {
+      if (startOf(child) > cursor) parts.push({ kind: 'protect', start: cursor, end: startOf(child) });
+      phrasingParts(markdown, child, parts);
+      cursor = endOf(child);
+    }
+    // Syntax at either end stays outside the passage: fewer tokens for the model.
+    trimEnds(markdown, parts);
+    if (parts.length > 0) found.push({ start: parts[0].start, end: parts[parts.length - 1].end, parts });
+    return false;
+  });
+  return found;
+}
+
 /** The document as verbatim and translate segments; their texts concatenated are the document. */
 export function segmentForTranslation(markdown: string): Segment[] {
   const segments: Segment[] = [];
-  const addVerbatim = (text: string) => {
-    if (text === '') return;
+  let cursor = 0;
+  const addVerbatim = (end: number) => {
+    if (end <= cursor) return;
+    const text = markdown.slice(cursor, end);
     const last = segments[segments.length - 1];
     if (last?.kind === 'verbatim') last.text += text;
     else segments.push({ kind: 'verbatim', text });
+    cursor = end;
   };
-  for (const piece of markdownBlocks(markdown)) {
-    if (piece.kind === 'verbatim') {
-      addVerbatim(piece.text);
-      continue;
-    }
-    const passage = maskInline(piece.text);
-    // Nothing to translate once the protected spans are out (an image, a URL, a number).
-    if (!/\p{L}/u.test(passage.masked)) addVerbatim(piece.text);
-    else segments.push({ kind: 'translate', text: piece.text, masked: passage.masked, passage });
+  for (const passage of passages(markdown)) {
+    const masked = maskParts(markdown, passage.parts);
+    // Nothing to translate once the protected spans are out (a number, a lone symbol).
+    if (!/\p{L}/u.test(masked.masked.replace(/\{\d+\}/g, ''))) continue;
+    addVerbatim(passage.start);
+    segments.push({ kind: 'translate', text: markdown.slice(passage.start, passage.end), masked: masked.masked, passage: masked });
+    cursor = passage.end;
   }
+  addVerbatim(markdown.length);
   return segments;
 }
 
@@ -86,10 +129,8 @@ export function reassemble(segments: readonly Segment[], translations: readonly 
       text += segment.text;
       continue;
     }
-    let translated = translations[index].trim();
-    // A one-line passage (heading, list item, table cell) must stay on one line.
-    if (!/[\r\n]/.test(segment.text)) translated = translated.replace(/\s*[\r\n]+\s*/g, ' ');
-    const restored = unmaskInline(segment.passage, translated);
+    // A one-line passage (heading, table cell) stays on one line; others keep their line prefix.
+    const restored = unmaskInline(segment.passage, translations[index].trim());
     if (restored.ok && restored.text !== '') text += restored.text;
     else {
       text += segment.text;
@@ -118,19 +159,25 @@ export function maskForTranslation(markdown: string): MaskedDocument {
   const crlf = /\r\n/.test(markdown) && !/(?<!\r)\n/.test(markdown);
   const spans: Protected[] = [];
   let text = '';
+  const protect = (original: string) => token(spans.push({ text: original, glue: 'none' }) - 1);
   for (const segment of segmentForTranslation(markdown)) {
     if (segment.kind === 'verbatim') {
-      // Line breaks and blank lines stay as they are; anything else becomes one token.
+      // Surrounding line breaks and blank lines stay as they are; the rest becomes one token.
       const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(segment.text) ?? ['', '', segment.text, ''];
-      text += m[1];
-      if (m[2] !== '') text += token(spans.push({ text: m[2], glue: 'none' }) - 1);
-      text += m[3];
+      text += m[1] + (m[2] ? protect(m[2]) : '') + m[3];
       continue;
     }
     const offset = spans.length;
     spans.push(...segment.passage.spans);
-    const masked = segment.passage.crlf && !crlf ? segment.masked.replace(/\n/g, '\r\n') : segment.masked;
-    text += masked.replace(/\{(\d+)\}/g, (_, n: string) => token(Number(n) + offset));
+    let breakIndex = 0;
+    text += segment.masked.replace(/\{(\d+)\}|\n/g, (_: string, n: string | undefined) => {
+      if (n !== undefined) return token(Number(n) + offset);
+      // A soft break keeps its line end; the next line's prefix (`> `, indentation) becomes a token.
+      const original = segment.passage.lineBreaks[breakIndex++] ?? '\n';
+      const eol = /^[ \t]*(\r\n|\n|\r)/.exec(original);
+      const prefix = original.slice(eol?.[0].length ?? 0);
+      return (eol?.[0] ?? '\n') + (prefix ? protect(prefix) : '');
+    });
   }
   if (crlf) text = text.replace(/\r\n/g, '\n');
   return {

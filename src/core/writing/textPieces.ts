@@ -3,6 +3,7 @@
  * lines, words. Every piece is trimmed (starts and ends on non-whitespace), pieces are
  * in order, and only whitespace lies between them, so no text is lost.
  */
+import { endOf, parseMarkdownBlocks, startOf } from '../markdownTree';
 import { findSentenceEnd } from '../sentenceEnd';
 
 /** A span `[start, end)` of the original text. */
@@ -43,6 +44,16 @@ function splitAt(text: string, span: Span, pattern: RegExp): Span[] {
 
 /** Paragraphs: separated by one or more blank (whitespace-only) lines. */
 export const paragraphs: Splitter = (text, span) => splitAt(text, span, /\r?\n[ \t]*\r?\n\s*/g);
+
+/**
+ * Markdown blocks: the document's top-level blocks as the CommonMark parser finds
+ * them, so a fenced code block, a table or a list with blank lines inside stays
+ * whole. Plain text parses to paragraphs separated by blank lines.
+ */
+export const blocks: Splitter = (text, span) => {
+  const slice = text.slice(span.start, span.end);
+  return parseMarkdownBlocks(slice).children.flatMap((node) => trimSpan(text, { start: span.start + startOf(node), end: span.start + endOf(node) }) ?? []);
+};
 
 /** Lines: separated by line breaks. */
 export const lines: Splitter = (text, span) => splitAt(text, span, /\r?\n\s*/g);

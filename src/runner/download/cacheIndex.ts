@@ -1,11 +1,12 @@
 /** The download cache as a whole: list, delete, and what one model offers. */
 import { existsSync } from 'node:fs';
-import { readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { readdir, rmdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { PRECISION_ORDER, type Precision } from '../../core/weightFiles';
 import type { CachedModel, DeleteCachedModelResult, ModelInfoParams, ModelInfoResult, Task } from '../../protocol';
 import { ResponseError } from 'vscode-jsonrpc';
 import { RunnerErrorCode } from '../../protocol';
+import { removeTree } from '../fileReplace';
 import { recordedDtypes } from './cachedModel';
 import type { ModelDownloader } from './downloader';
 import { dtypeSizes, dtypesIn } from './fileSelection';
@@ -62,7 +63,7 @@ export function deleteCached(downloader: ModelDownloader, model: string): Promis
   return downloader.exclusive(model, async () => {
     if (!existsSync(folder)) return { bytes: 0 };
     const sizes = await Promise.all((await walkFiles(folder)).map((file) => stat(file).then((s) => s.size, () => 0)));
-    await rm(folder, { recursive: true, force: true });
+    await removeTree(folder);
     if (model.includes('/')) await rmdir(path.dirname(folder)).catch(() => undefined); // the org folder, when now empty
     return { bytes: sizes.reduce((a, b) => a + b, 0) };
   });

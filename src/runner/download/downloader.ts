@@ -19,6 +19,7 @@ import { fetchFile } from './fetchFile';
 import { remoteVariants, resolveRemote, selectFiles, type RemoteFile } from './fileSelection';
 import { fileUrl, listRepoFiles } from './hubApi';
 import { KeyedLock } from './keyedLock';
+import { hostPlatform, modelKey } from '../modelPaths';
 import { emptyManifest, readManifest, updateManifest, type Manifest, type ManifestFile } from './manifest';
 import { cleanPartials } from './partials';
 import { DownloadProgress } from './progress';
@@ -64,12 +65,12 @@ export class ModelDownloader {
 
   /** Runs `job` while no download or check of `model` runs. */
   exclusive<T>(model: string, job: () => Promise<T>): Promise<T> {
-    return this.locks.run(model, job);
+    return this.locks.run(modelKey(model, hostPlatform()), job);
   }
 
   /** The model's verified folder, downloading what is missing unless `download` is false (then a clear error). */
   ensure(task: Task, model: string, dtype: Dtype, signal: AbortSignal = new AbortController().signal, download = true): Promise<EnsureResult> {
-    return this.locks.run(model, async () => {
+    return this.locks.run(modelKey(model, hostPlatform()), async () => {
       try {
         return await this.ensureLocked(task, model, dtype, signal, download);
       } catch (err) {
@@ -81,7 +82,7 @@ export class ModelDownloader {
 
   /** Hashes every file of (task, precision) that is downloaded; deletes and returns those that do not match. */
   verifyFully(task: Task, model: string, dtype: Precision): Promise<string[]> {
-    return this.locks.run(model, async () => {
+    return this.locks.run(modelKey(model, hostPlatform()), async () => {
       const folder = this.folderOf(model);
       const manifest = readManifest(folder);
       const check = manifest && (await checkCache(folder, manifest, manifest.remote, task, dtype, true));

@@ -4,10 +4,11 @@
  * and renames it into place. On any failure the partial file is deleted.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { RunnerErrorCode } from '../../protocol';
 import { runnerError } from '../errors';
+import { renameReplacing } from '../fileReplace';
 import type { RemoteFile } from './fileSelection';
 import { hubFetch } from './hubApi';
 import type { ManifestFile } from './manifest';
@@ -58,7 +59,7 @@ export async function fetchFile(req: FetchRequest): Promise<ManifestFile> {
     await handle.sync();
     await handle.close();
     closed = true;
-    await rename(partial, dest);
+    await renameReplacing(partial, dest);
     return { size, sha256: digest, mtimeMs: (await stat(dest)).mtimeMs };
   } catch (err) {
     if (req.signal.aborted) throw err;

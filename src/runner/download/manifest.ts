@@ -6,9 +6,10 @@
  * windows downloading the same model each add their files; neither drops the other's.
  */
 import { readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Task } from '../../protocol';
+import { renameReplacing } from '../fileReplace';
 import type { RemoteFile } from './fileSelection';
 import { withFileLock } from './fileLock';
 import { partialPath } from './partials';
@@ -66,5 +67,5 @@ async function writeManifest(folder: string, manifest: Manifest): Promise<void> 
   const target = path.join(folder, MANIFEST);
   const temp = partialPath(target);
   await writeFile(temp, `${JSON.stringify(manifest, null, 1)}\n`);
-  await rename(temp, target);
+  await renameReplacing(temp, target);
 }

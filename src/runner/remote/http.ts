@@ -33,6 +33,13 @@ export interface PostOptions {
   firstByteTimeoutMs: number;
   /** Between two chunks of the body. */
   idleTimeoutMs: number;
+  /**
+   * What keeps the idle timer from firing: any bytes (default), or only the
+   * caller's `progress()` calls, so that a stream of keep-alive comments cannot
+   * hold a request open forever (until the first `progress()`, the first-byte
+   * timeout runs).
+   */
+  idleResetBy?: 'bytes' | 'progress';
 }
 
 export interface PostResponse {
@@ -44,6 +51,8 @@ export interface PostResponse {
   readAll(): Promise<string>;
   /** Drops the answer unread and closes the connection. */
   close(): void;
+  /** The answer moved on: restarts the idle timer (for `idleResetBy: 'progress'`). */
+  progress(): void;
 }
 
 /** Sends the request; resolves once the status line and headers arrived. */
@@ -99,7 +108,7 @@ export function post(options: PostOptions): Promise<PostResponse> {
         const decoder = new TextDecoder('utf-8');
         try {
           for await (const chunk of res as AsyncIterable<Buffer>) {
-            arm(options.idleTimeoutMs, 'idle-timeout');
+            if (options.idleResetBy !== 'progress') arm(options.idleTimeoutMs, 'idle-timeout');
             const decoded = decoder.decode(chunk, { stream: true });
             if (decoded) yield decoded;
           }
@@ -117,12 +126,16 @@ export function post(options: PostOptions): Promise<PostResponse> {
       async function readAll(): Promise<string> {
         let body = '';
         for await (const piece of text()) {
+          progress();
           body += piece;
           if (body.length >= MAX_ERROR_BODY) break;
         }
         return body;
       }
-      resolve({ status: res.statusCode ?? 0, headers: res.headers, text, readAll, close: () => res.destroy() });
+      const progress = () => {
+        if (!res.destroyed) arm(options.idleTimeoutMs, 'idle-timeout');
+      };
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, text, readAll, close: () => res.destroy(), progress });
     });
     request.end(payload);
   });

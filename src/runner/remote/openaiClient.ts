@@ -20,6 +20,9 @@ export type { RemoteOptions } from './stream';
 export interface RemoteHooks {
   token: CancellationToken;
   onText: (delta: string) => void;
+  /** Extra body fields (the Playground's `logprobs`) and a look at every streamed choice. */
+  extraBody?: Record<string, unknown>;
+  onChoice?: (index: number, choice: unknown) => void;
 }
 
 /** Inline completion params; `suffix` (the text after the cursor) asks for fill-in-the-middle. */
@@ -36,8 +39,8 @@ export async function remoteGenerate(backend: RemoteBackend, params: GeneratePar
   const started = performance.now();
   const chat = !!params.messages && params.messages.length > 0;
   if (!chat && typeof params.prompt !== 'string') throw runnerError(RunnerErrorCode.InvalidParams, 'generate needs a prompt or chat messages.');
-  const body = { ...samplingBody(server, params), ...(chat ? { messages: params.messages } : { prompt: params.prompt }) };
-  const result = await streamCompletion(server, { endpoint: chat ? '/chat/completions' : '/completions', body, stops: stopsOf(params), onText: hooks.onText }, hooks.token, options);
+  const body = { ...samplingBody(server, params), ...(chat ? { messages: params.messages } : { prompt: params.prompt }), ...hooks.extraBody };
+  const result = await streamCompletion(server, { endpoint: chat ? '/chat/completions' : '/completions', body, stops: stopsOf(params), onText: hooks.onText, onChoice: hooks.onChoice }, hooks.token, options);
   const end = performance.now();
   const choice = result.choices[0] ?? { text: '', finishReason: 'stop' };
   const promptText = chat ? (params.messages ?? []).map((m) => m.content).join('\n') : (params.prompt ?? '');

@@ -2,20 +2,32 @@
  * One attempt at a streamed completion: one HTTP request, its SSE stream read
  * into choices, stop strings enforced as the text grows.
  */
-import { SseParser } from '../../core/sse';
-import { StopTextTracker } from '../../core/stopText';
+import { SseLimitError, SseParser } from '../../core/sse';
 import { RunnerErrorCode } from '../../protocol';
 import { runnerError } from '../errors';
+import { ChoiceText, type ChoiceResult } from './choiceText';
 import { post, TransportError, type PostResponse } from './http';
 import { badResponse, excerpt, httpError, RETRYABLE_STATUSES, RetryableError, serverMessage, transportError, type RemoteBackend } from './remoteErrors';
 
 export type Endpoint = '/completions' | '/chat/completions';
+export type { ChoiceResult } from './choiceText';
+
+/** The longest one streamed answer may take, from the request to its end (default). */
+export const MAX_STREAM_MS = 10 * 60_000;
+/** The most characters one streamed answer may hold, events and JSON included (default). */
+export const MAX_STREAM_CHARS = 16 * 1024 * 1024;
 
 export interface RemoteOptions {
   /** Longest silence between two chunks of an answer (default: timeoutMs, at most 30 s). */
   idleTimeoutMs?: number;
   /** Waits before the 2nd, 3rd… attempt (default 250 ms, 1 s). */
   retryDelaysMs?: readonly number[];
+  /** Longest one answer may stream, in total (default MAX_STREAM_MS). */
+  maxStreamMs?: number;
+  /** Most characters one answer's stream may hold (default MAX_STREAM_CHARS). */
+  maxStreamChars?: number;
+  /** Most characters one unfinished SSE line plus event may hold (default MAX_EVENT_CHARS). */
+  maxEventChars?: number;
 }
 
 export interface StreamRequest {
@@ -25,11 +37,8 @@ export interface StreamRequest {
   stops: readonly string[];
   /** Safe-to-show text of the first choice, in order. */
   onText: (delta: string) => void;
-}
-
-export interface ChoiceResult {
-  text: string;
-  finishReason: 'stop' | 'length' | 'cancelled';
+  /** Every streamed choice object as received (the Playground reads `logprobs` from it). */
+  onChoice?: (index: number, choice: unknown) => void;
 }
 
 export interface StreamResult {
@@ -42,35 +51,13 @@ export interface StreamResult {
 }
 
 /** Optional body fields that some servers reject; dropped (per server and model) after a 400 that names them. */
-const OPTIONAL_FIELDS = ['stream_options', 'suffix'];
+const OPTIONAL_FIELDS = ['stream_options', 'suffix', 'top_logprobs', 'logprobs'];
 const unsupported = new Map<string, Set<string>>();
 
 interface StreamEvent {
   error?: unknown;
   usage?: StreamResult['usage'];
   choices?: { index?: number; text?: string; delta?: { content?: string | null }; message?: { content?: string | null }; finish_reason?: string | null }[];
-}
-
-/** The text of one choice, cut at stop strings as it grows. */
-class ChoiceText {
-  raw = '';
-  finishReason: string | undefined;
-  readonly tracker: StopTextTracker;
-  constructor(stops: readonly string[]) {
-    this.tracker = new StopTextTracker(stops);
-  }
-  get ended(): boolean {
-    return this.tracker.stopped || this.finishReason !== undefined;
-  }
-  result(cancelled: boolean): ChoiceResult {
-    return { text: this.tracker.text, finishReason: this.finish(cancelled) };
-  }
-  /** The server's 'length' or 'stop' (other reasons count as 'stop'); 'cancelled' if it had not finished. */
-  private finish(cancelled: boolean): ChoiceResult['finishReason'] {
-    if (this.tracker.stopped) return 'stop';
-    if (this.finishReason === 'length') return 'length';
-    return this.finishReason || !cancelled ? 'stop' : 'cancelled';
-  }
 }
 
 /** The server rejected an optional field; it is now dropped for this server, so try again. */
@@ -83,13 +70,16 @@ export class StreamReader {
   private textChunks = 0;
   private firstTextAt = 0;
   private readonly idleTimeoutMs: number;
+  private readonly maxTokens: number | undefined;
 
   constructor(
     private readonly backend: RemoteBackend,
     private readonly request: StreamRequest,
-    options: RemoteOptions,
+    private readonly options: RemoteOptions,
   ) {
     this.idleTimeoutMs = options.idleTimeoutMs ?? Math.min(backend.timeoutMs, 30_000);
+    const maxTokens = request.body['max_tokens'];
+    this.maxTokens = typeof maxTokens === 'number' && maxTokens > 0 ? maxTokens : undefined;
   }
 
   private get serverKey(): string {
@@ -113,6 +103,8 @@ export class StreamReader {
         signal,
         firstByteTimeoutMs: this.backend.timeoutMs,
         idleTimeoutMs: this.idleTimeoutMs,
+        // Keep-alive comments do not count as progress: only events do.
+        idleResetBy: 'progress',
       });
     } catch (err) {
       throw this.transportFailure(err);
@@ -128,16 +120,39 @@ export class StreamReader {
       response.close();
       throw badResponse(this.backend, `it answered with ${excerpt(type, 60)} instead of an event stream; check inkwell.remote.baseUrl`);
     }
-    const parser = new SseParser();
+    await this.readEvents(response);
+  }
+
+  /** Reads the event stream within its limits: event size, total size, total time, idle time between events. */
+  private async readEvents(response: PostResponse): Promise<void> {
+    const parser = new SseParser({ maxEventChars: this.options.maxEventChars });
+    const maxChars = this.options.maxStreamChars ?? MAX_STREAM_CHARS;
+    const maxMs = this.options.maxStreamMs ?? MAX_STREAM_MS;
+    let tooLong = false;
+    const deadline = setTimeout(() => {
+      tooLong = true;
+      response.close();
+    }, maxMs);
+    let chars = 0;
     try {
       for await (const text of response.text()) {
-        for (const data of parser.push(text)) this.handle(data);
-        if (parser.done || this.allStopped()) break;
+        chars += text.length;
+        if (chars > maxChars) throw badResponse(this.backend, `it streamed more than ${Math.round(maxChars / 1024)} KB for one answer, so the answer was stopped`);
+        const events = parser.push(text);
+        if (events.length > 0 || parser.done) response.progress();
+        for (const data of events) this.handle(data);
+        if (parser.done || this.allComplete()) break;
       }
-      if (!parser.done) for (const data of parser.end()) this.handle(data);
+      if (!parser.done && !tooLong) for (const data of parser.end()) this.handle(data);
     } catch (err) {
-      if (!(err instanceof TransportError) || err.kind !== 'reset') throw this.transportFailure(err);
+      if (err instanceof SseLimitError) throw badResponse(this.backend, `${err.message}, so the answer was stopped`);
+      if (!tooLong && (!(err instanceof TransportError) || err.kind !== 'reset')) throw this.transportFailure(err);
       // The connection broke: fine if the answer was complete, else cut off (below).
+    } finally {
+      clearTimeout(deadline);
+    }
+    if (tooLong) {
+      throw runnerError(RunnerErrorCode.RemoteTimeout, `The server at ${this.backend.baseUrl} was still streaming after ${Math.round(maxMs / 1000)} s, the most one answer may take, so the answer was stopped.`);
     }
     if (!parser.done && !this.choices[0]?.ended) {
       const error = badResponse(this.backend, 'the server closed the stream early (no [DONE] and no finish_reason), so the partial answer was discarded');
@@ -155,10 +170,10 @@ export class StreamReader {
     return { choices, usage: this.usage, textChunks: this.textChunks, firstTextAt: this.firstTextAt };
   }
 
-  /** Every expected choice reached a stop string: stop reading, which stops the server generating. */
-  private allStopped(): boolean {
+  /** Every expected choice reached a stop string or its token budget: stop reading, which stops the server generating. */
+  private allComplete(): boolean {
     const wanted = typeof this.request.body['n'] === 'number' ? this.request.body['n'] : 1;
-    return this.choices.length >= wanted && this.choices.every((choice) => choice.tracker.stopped);
+    return this.choices.length >= wanted && this.choices.every((choice) => choice.complete);
   }
 
   private handle(data: string): void {
@@ -177,16 +192,18 @@ export class StreamReader {
     }
     for (const choice of event.choices) {
       const index = typeof choice.index === 'number' ? choice.index : 0;
-      const state = (this.choices[index] ??= new ChoiceText(this.request.stops));
+      if (!Number.isInteger(index) || index < 0 || index > 16) throw badResponse(this.backend, `a chunk names choice ${index}`);
+      const state = (this.choices[index] ??= new ChoiceText(this.request.stops, this.maxTokens));
+      if (!state.tracker.stopped) this.request.onChoice?.(index, choice);
       const text = this.request.endpoint === '/chat/completions' ? (choice.delta?.content ?? choice.message?.content) : choice.text;
-      if (typeof text === 'string' && text && !state.tracker.stopped) {
-        this.textChunks++;
+      if (typeof text === 'string' && text && !state.complete) {
+        const before = state.chunks;
+        const delta = state.add(text);
+        if (state.chunks > before) this.textChunks++;
         this.firstTextAt ||= performance.now();
-        state.raw += text;
-        const delta = state.tracker.update(state.raw);
         if (index === 0 && delta) this.request.onText(delta);
       }
-      if (choice.finish_reason) state.finishReason = choice.finish_reason;
+      if (choice.finish_reason) state.finishWith(choice.finish_reason);
     }
   }
 

@@ -62,3 +62,17 @@ test('context before the text completes a split abbreviation', () => {
   assert.equal(first('. apples, are red. More.', 'such as e.g'), '. apples, are red.');
   assert.equal(first('. Next one.', 'The end'), '.');
 });
+
+test('Chinese, Japanese, Hindi and Arabic sentences (Unicode sentence boundaries)', () => {
+  assert.equal(first('我们今天去公园。你呢？'), '我们今天去公园。');
+  assert.equal(first('「本当？」と彼は聞いた。はい。'), '「本当？」');
+  assert.equal(first('यह एक वाक्य है। यह दूसरा है।'), 'यह एक वाक्य है।');
+  assert.equal(first('هل أنت بخير؟ نعم.'), 'هل أنت بخير؟');
+  assert.equal(first('คุณสบายดีไหม? สบายดี'), 'คุณสบายดีไหม?');
+});
+
+test('a period followed by a lowercase word does not end a sentence; a line break alone does not either', () => {
+  assert.equal(first('Add salt etc. and stir. Done.'), 'Add salt etc. and stir.');
+  assert.equal(first('A list\nwithout stops'), 'A list\nwithout stops');
+  assert.equal(first('Version 2.5 is out. Get it.'), 'Version 2.5 is out.');
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DONE, SseParser } from '../../../src/core/sse';
+import { DONE, SseLimitError, SseParser } from '../../../src/core/sse';
 
 /** Feeds `chunks` one by one and collects every payload, including end(). */
 function parse(chunks: string[]): { events: string[]; done: boolean } {
@@ -61,5 +61,31 @@ describe('SSE data parser', () => {
 
   it('a stream without [DONE] is not done', () => {
     assert.equal(parse(['data: 1\n\n']).done, false);
+  });
+});
+
+describe('SSE limits', () => {
+  it('a line that never ends fails past the limit, however it is split', () => {
+    const parser = new SseParser({ maxEventChars: 1000 });
+    assert.deepEqual(parser.push('data: 1\n\n'), ['1']);
+    assert.throws(() => {
+      for (let i = 0; i < 100; i++) parser.push('data: xxxxxxxxxx'.slice(i === 0 ? 0 : 6));
+    }, (err: unknown) => err instanceof SseLimitError && /grew past 1 KB/.test(err.message));
+    assert.throws(() => parser.push('\n\n'), SseLimitError);
+  });
+
+  it('an event of many short lines that never ends fails past the limit', () => {
+    const parser = new SseParser({ maxEventChars: 1000 });
+    assert.throws(() => {
+      for (let i = 0; i < 200; i++) parser.push('data: 0123456789\n');
+    }, SseLimitError);
+  });
+
+  it('events under the limit pass, and comments are counted, not delivered', () => {
+    const parser = new SseParser({ maxEventChars: 1000 });
+    const events: string[] = [];
+    for (let i = 0; i < 500; i++) events.push(...parser.push(`: keep-alive\n\ndata: ${'y'.repeat(900)}\n\n`));
+    assert.equal(events.length, 500);
+    assert.equal(parser.comments, 500);
   });
 });

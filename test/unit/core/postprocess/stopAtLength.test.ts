@@ -26,6 +26,18 @@ describe('word', () => {
     assert.equal(cut('word', 'Un ║', 'café noir'), 'café');
     assert.equal(cut('word', '║', '😀 smile'), '😀');
   });
+
+  test('Chinese, Japanese and Thai words without spaces between them', () => {
+    assert.equal(cut('word', '今天║', '我们去公园散步'), '我们');
+    assert.equal(cut('word', '║', '東京は日本の首都です'), '東京');
+    assert.equal(cut('word', '║', 'สวัสดีครับ ยินดีที่ได้รู้จัก'), 'สวัสดี');
+    assert.equal(cut('word', 'Hello ║', "don't-stop now"), "don't-stop");
+  });
+
+  test('Chinese and Japanese sentences end at their full stops', () => {
+    assert.equal(cut('sentence', '今天║', '我们去公园。然后回家。'), '我们去公园。');
+    assert.equal(cut('sentence', '║', 'それは本当ですか？はい。'), 'それは本当ですか？');
+  });
 });
 
 describe('sentence', () => {

@@ -79,6 +79,12 @@ Seven eight nine.`;
     assert.equal(chunks.map((c) => c.text).join(''), text);
   });
 
+  test('a fenced code block with blank lines inside stays whole while it fits', () => {
+    const text = 'Intro.\n\n```\nline a\n\nline b\n```\n\nOutro.';
+    const chunks = chunkText(text, 29, (t) => t.length).map((c) => c.text);
+    assert.deepEqual(chunks, ['Intro.', '```\nline a\n\nline b\n```', 'Outro.']);
+  });
+
   test('a budget below one token is rejected', () => {
     assert.throws(() => chunkText('text', 0, wordTokens), RangeError);
   });
@@ -125,6 +131,9 @@ function generateText(random: Random): GeneratedText {
         if (random.chance(0.02)) return '😀'.repeat(random.int(1, 30));
         return random.pick(WORDS);
       });
+      // A sentence starts with a capital letter: after "a." an emoji and then a lowercase word
+      // continue the sentence by the Unicode rules (as "etc. and" does).
+      if (!/^\p{L}/u.test(words[0])) words[0] = 'the';
       words[0] = words[0][0].toUpperCase() + words[0].slice(1);
       const sentence = words.join(random.chance(0.1) ? eol : ' ') + random.pick(['.', '!', '?', '."']);
       spans.push({ start: text.length, end: text.length + sentence.length });

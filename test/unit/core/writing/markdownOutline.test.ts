@@ -70,4 +70,9 @@ describe('markdownOutlineAt', () => {
     const [text, line] = at('- a\n- b║\n  continued\n\n# Later');
     assert.deepEqual(markdownOutlineAt(text, line), { headingPath: [], items: ['a', 'b continued'], outline: { startLine: 0, endLine: 2 }, insertLine: 3 });
   });
+
+  test('lines that only look like headings or bullets (HTML blocks, quotes, continuation text) are not', () => {
+    const [text, line] = at('# Real\n\n<div>\n# inside an HTML block\n- not a bullet\n</div>\n\n> ## quoted\n\nText\n- a real list interrupting it\n- b║\n');
+    assert.deepEqual(markdownOutlineAt(text, line), { headingPath: ['Real'], headingLine: 0, items: ['a real list interrupting it', 'b'], outline: { startLine: 10, endLine: 11 }, insertLine: 12 });
+  });
 });
