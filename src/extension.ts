@@ -76,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     models.disposable,
     registerContinueWriting(commandDeps),
     registerWritingCommands({ ...commandDeps, state: context.globalState }),
-    registerInlineFeature({ client: runner, config, statusBar, log }),
+    registerInlineFeature({ client: runner, config, statusBar, log, onProgress: progress.event }),
     registerPlayground({
       client: runner,
       config: () => config.current,

@@ -4,6 +4,7 @@
  * nor transformers.js, so both sides (and tests) can use it.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import type { SuggestionUnit } from './core/unitStop';
 
 export type Dtype = 'auto' | 'fp32' | 'q8' | 'q4';
 /** A weight file's transformers.js dtype; Inkwell's q8 is any of q8 (`_quantized`), int8, uint8; q4 is q4 or bnb4. */
@@ -87,6 +88,8 @@ export interface Timings {
   /** Time to first token (from the start of the request, after the model is loaded). */
   firstTokenMs: number;
   totalMs: number;
+  /** `complete` only: time the request waited in the runner's queue (behind a generation still running) before it started. */
+  queuedMs?: number;
 }
 
 export interface GenerateResult {
@@ -111,6 +114,8 @@ export interface CompleteParams extends ModelRef, SamplingParams {
   reuseCache?: boolean;
   /** Text after the cursor, for servers that fill in the middle (local models ignore it). */
   suffix?: string;
+  /** Stop decoding once this unit of text (word, sentence, line, paragraph, comment) is complete. */
+  unit?: SuggestionUnit;
 }
 export interface CompleteResult {
   completions: string[];

@@ -14,7 +14,8 @@ export interface GenerationLimits {
 
 const LIMITS: Readonly<Record<CompletionLength, GenerationLimits>> = {
   word: { stop: ['\n\n'], maxNewTokens: 8 },
-  sentence: { stop: ['\n\n'], maxNewTokens: 40 },
+  // The runner stops at the sentence's end (unitStop.ts): the cap is for a sentence that does not end.
+  sentence: { stop: ['\n\n'], maxNewTokens: 32 },
   line: { stop: ['\n'], maxNewTokens: 48 },
   paragraph: { stop: ['\n\n'], maxNewTokens: 128 },
 };

@@ -9,6 +9,7 @@ import { postprocessCompletions } from '../core/postprocess';
 import { buildPromptContext } from '../core/promptContext';
 import { generationLimits } from '../core/stopStrings';
 import { skipReason } from '../core/triggerRules';
+import { suggestionUnit } from '../core/unitStop';
 import { Methods } from '../protocol';
 import type { RunnerClient } from './runnerClient';
 
@@ -19,6 +20,8 @@ export interface InlineDeps {
   snoozed: () => boolean;
   /** Is the model on disk (or served remotely)? Inline suggestions never start a download. */
   modelReady: () => Promise<boolean>;
+  /** The model is missing: tell the user (once; `asked` when they triggered it explicitly). */
+  onModelMissing?: (asked: boolean) => void;
   log: vscode.LogOutputChannel;
   /** Reports "thinking" (a request is running) and errors to the status bar. */
   onActivity: (activity: { thinking: boolean; error?: string }) => void;
@@ -78,7 +81,10 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
 
     const cached = this.deps.cache.get(keyParts);
     if (cached && cached.length > 0) return this.items(cached, position);
-    if (!(await this.deps.modelReady())) return [];
+    if (!(await this.deps.modelReady())) {
+      this.deps.onModelMissing?.(explicit);
+      return [];
+    }
 
     if (!explicit && !(await delay(config.inlineDebounceMs, token))) return [];
     this.running.get(documentId)?.cancel();
@@ -89,14 +95,15 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     try {
       const result = await this.deps.client.request(
         Methods.complete,
-        { documentId, model: config.generationModel, dtype: config.dtype, prompt: hint + prefix, suffix: prompt.suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0 },
+        { documentId, model: config.generationModel, dtype: config.dtype, prompt: hint + prefix, suffix: prompt.suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0, unit: suggestionUnit(length, comment, before) },
         source.token,
       );
       if (source.token.isCancellationRequested) return [];
       const ctx = { prefix, suffix: prompt.suffix, length, comment };
       const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const distinct = postprocessCompletions(result.completions, ctx).map((c) => c.replace(/\r?\n/g, eol));
-      this.deps.log.debug(`inline: ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s)`);
+      // bench:editor reads this line (runner's own time, and the text it should find on screen).
+      this.deps.log.debug(`inline: ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), ${result.generatedTokens} generated, queued ${Math.round(result.timings.queuedMs ?? 0)} ms, first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
       if (distinct.length > 0) this.deps.cache.set(keyParts, distinct);
       return this.items(distinct, position);
     } catch (err) {

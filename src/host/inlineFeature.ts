@@ -3,10 +3,12 @@ import type { ConfigWatcher } from '../config';
 import { CompletionCache } from '../core/completionCache';
 import { commentSyntax, isProseLanguage, knownCodeLanguages } from '../core/languages';
 import { isEnabledFor } from '../core/languageToggle';
-import { Methods } from '../protocol';
+import { MissingModelNotice } from '../core/missingModelNotice';
+import { Methods, type ProgressParams } from '../protocol';
 import { servedRemotely } from './backend';
 import { isModelDownloaded } from './models';
 import { InlineCompletionProvider } from './inlineCompletionProvider';
+import { showMissingModel } from './missingModelNotice';
 import type { RunnerClient } from './runnerClient';
 import { Snooze } from './snooze';
 import type { StatusBar } from './statusBar';
@@ -19,6 +21,8 @@ export interface InlineFeatureDeps {
   config: ConfigWatcher;
   statusBar: StatusBar;
   log: vscode.LogOutputChannel;
+  /** The runner's progress notifications, for the download the missing-model notice may start. */
+  onProgress?: vscode.Event<ProgressParams>;
 }
 
 /** Wires ghost text: the provider, its commands, the status bar, warm-up and per-document clean-up. */
@@ -45,12 +49,34 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
     }
     return ready.value;
   };
+  const notice = new MissingModelNotice();
+  const onModelMissing = (asked: boolean): void => {
+    const { generationModel, dtype } = config.current;
+    const key = `${generationModel}|${dtype}`;
+    if (!notice.take(key, asked)) return;
+    void showMissingModel({ client, log, onProgress: deps.onProgress, config: () => config.current }, generationModel, dtype).then(
+      ({ answer, downloaded }) => {
+        notice.answered(answer);
+        void downloaded.then((ok) => {
+          if (!ok) return;
+          notice.found(key);
+          ready = undefined;
+          statusBar.update({ error: undefined });
+        });
+      },
+      (err: unknown) => {
+        notice.answered('dismissed');
+        log.warn(`Could not show the missing-model notice: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    );
+  };
   const provider = new InlineCompletionProvider({
     client,
     config: () => config.current,
     cache,
     snoozed: () => snooze.active,
     modelReady,
+    onModelMissing,
     log,
     onActivity: (a) => statusBar.update({ thinking: a.thinking, ...(a.error !== undefined || !a.thinking ? { error: a.error } : {}) }),
   });

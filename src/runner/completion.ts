@@ -1,3 +1,4 @@
+import { settledUnitEnd } from '../core/unitStop';
 import type { CompleteParams, CompleteResult } from '../protocol';
 import type { CausalLm } from './modelStore';
 import type { PrefixCache } from './prefixCache';
@@ -20,13 +21,15 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
   let reusedTokens = 0;
   let generatedTokens = 0;
   let firstTokenAt = 0;
+  const unit = params.unit;
+  const unitEnded = unit ? (text: string) => settledUnitEnd(text, unit) >= 0 : undefined;
 
   for (let attempt = 0; completions.length < wanted && attempt < wanted + 2 && !hooks.token.isCancellationRequested; attempt++) {
     const prepared = reuse ? cache.prepare(params.documentId, modelKey, promptIds) : undefined;
     if (attempt === 0) reusedTokens = prepared?.reused ?? 0;
     const temperature = attempt === 0 ? params.temperature : Math.max(params.temperature ?? 0, ALTERNATIVE_TEMPERATURE);
     const seed = (params.seed ?? 0) + attempt;
-    const result = await decode(lm, encoded, { ...params, temperature, seed }, { token: hooks.token, onText: attempt === 0 ? hooks.onText : () => undefined }, prepared?.cache);
+    const result = await decode(lm, encoded, { ...params, temperature, seed }, { token: hooks.token, onText: attempt === 0 ? hooks.onText : () => undefined, unitEnded }, prepared?.cache);
     if (prepared) cache.commit(params.documentId, modelKey, result.sequence, prepared.cache);
     if (!firstTokenAt) firstTokenAt = result.firstTokenAt;
     generatedTokens += result.generatedTokens;

@@ -12,12 +12,16 @@ export class GenerationMonitor extends StoppingCriteria {
   interrupted = false;
   /** How many tokens had been generated when the interruption arrived. */
   tokensAtInterrupt = 0;
+  /** Set when `unitEnded` said the text shown is complete. */
+  unitStopped = false;
 
   constructor(
     private readonly tokenizer: PreTrainedTokenizer,
     private readonly promptLength: number,
     stops: readonly string[],
     private readonly onText: (delta: string) => void,
+    /** Is the suggestion complete (text before any stop string)? Checked after every token. */
+    private readonly unitEnded?: (text: string) => boolean,
   ) {
     super();
     this.tracker = new StopTextTracker(stops);
@@ -36,7 +40,8 @@ export class GenerationMonitor extends StoppingCriteria {
     if (!this.firstTokenAt && this.generated.length > 0) this.firstTokenAt = performance.now();
     const delta = this.tracker.update(this.decoded());
     if (delta) this.onText(delta);
-    return inputIds.map(() => this.interrupted || this.tracker.stopped);
+    if (!this.tracker.stopped && this.unitEnded?.(this.tracker.text)) this.unitStopped = true;
+    return inputIds.map(() => this.interrupted || this.tracker.stopped || this.unitStopped);
   }
 
   decoded(): string {

@@ -96,10 +96,13 @@ connection.onRequest(Methods.generate, async (params, token) => {
 connection.onRequest(Methods.complete, async (params, token) => {
   const server = remote();
   if (server) return remoteComplete(server, params, hooks(undefined, token));
+  const received = performance.now();
   return queue.run(async () => {
+    const queuedMs = performance.now() - received;
     const loaded = await store.get('text-generation', params.model, params.dtype, false);
     if (loaded.kind !== 'causal') throw new Error('text-generation model is not a causal LM');
-    return complete(loaded, `${params.model}|${loaded.dtype}`, prefixCache, params, loaded.loadMs, hooks(undefined, token));
+    const result = await complete(loaded, `${params.model}|${loaded.dtype}`, prefixCache, params, loaded.loadMs, hooks(undefined, token));
+    return { ...result, timings: { ...result.timings, queuedMs } };
   }, token);
 });
 

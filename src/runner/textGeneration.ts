@@ -11,6 +11,8 @@ import { TopPLogitsWarper } from './topP';
 export interface GenerationHooks {
   token: CancellationToken;
   onText: (delta: string) => void;
+  /** Stop once this says the text so far holds the whole suggestion (see core/unitStop.ts). */
+  unitEnded?: (text: string) => boolean;
 }
 
 export interface Encoded {
@@ -49,7 +51,7 @@ export function encode(lm: CausalLm, text: string): Encoded {
  */
 export async function decode(lm: CausalLm, encoded: Encoded, sampling: SamplingParams, hooks: GenerationHooks, cache?: DynamicCache): Promise<Decoded> {
   const promptTokens = encoded.input_ids.dims.at(-1) ?? 0;
-  const monitor = new GenerationMonitor(lm.tokenizer, promptTokens, sampling.stop ?? [], hooks.onText);
+  const monitor = new GenerationMonitor(lm.tokenizer, promptTokens, sampling.stop ?? [], hooks.onText, hooks.unitEnded);
   const subscription = hooks.token.onCancellationRequested(() => monitor.interrupt());
   if (hooks.token.isCancellationRequested) monitor.interrupt();
 
@@ -81,7 +83,7 @@ export async function decode(lm: CausalLm, encoded: Encoded, sampling: SamplingP
 
   const text = monitor.finish();
   const last = monitor.generated.at(-1);
-  const finishReason = monitor.interrupted ? 'cancelled' : monitor.tracker.stopped ? 'stop' : last !== undefined && eosIds(lm).includes(Number(last)) ? 'eos' : 'length';
+  const finishReason = monitor.interrupted ? 'cancelled' : monitor.tracker.stopped || monitor.unitStopped ? 'stop' : last !== undefined && eosIds(lm).includes(Number(last)) ? 'eos' : 'length';
   const promptIds = (encoded.input_ids.tolist() as bigint[][])[0] ?? [];
   return {
     text,

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { COMPLETION_LENGTHS } from '../../src/core/completionLength';
+import { postprocessCompletion } from '../../src/core/postprocess';
+import { suggestionUnit } from '../../src/core/unitStop';
 import { Methods, type CompleteParams } from '../../src/protocol';
 import { ensureFixture } from '../fixtures/generate';
 import { startTestRunner, type TestRunner } from './runnerHarness';
@@ -69,5 +72,21 @@ describe('inline completion with KV-cache prefix reuse (real runner, generated m
     assert.equal(new Set(result.completions).size, 3);
     const status = await runner.client.request0(Methods.status);
     assert.ok(status.prefixCache.documents >= 1);
+  });
+
+  it('stops decoding where the suggestion ends: the same suggestion, fewer tokens', async () => {
+    let saved = 0;
+    for (const length of COMPLETION_LENGTHS) {
+      for (const prompt of [TEXT, `${TEXT}and`, 'Dear reader,\n\nThe tide came in early this morning.']) {
+        const ctx = { prefix: prompt, suffix: '', length, comment: null };
+        const over = { reuseCache: false, maxNewTokens: 24, minNewTokens: undefined };
+        const full = await runner.client.request(Methods.complete, params(prompt, over));
+        const stopped = await runner.client.request(Methods.complete, params(prompt, { ...over, unit: suggestionUnit(length, null, prompt) }));
+        assert.equal(postprocessCompletion(stopped.completions[0]!, ctx), postprocessCompletion(full.completions[0]!, ctx), `${length}: ${JSON.stringify(full.completions[0])}`);
+        assert.ok(stopped.generatedTokens <= full.generatedTokens);
+        saved += full.generatedTokens - stopped.generatedTokens;
+      }
+    }
+    assert.ok(saved > 0, 'some suggestion ended before the cap');
   });
 });

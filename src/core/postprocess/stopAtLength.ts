@@ -45,16 +45,19 @@ function sentenceEnd(text: string, ctx: PostprocessContext): number {
   return Math.min(...ends);
 }
 
-/** Keeps the first `ctx.length` unit of the completion. */
-export const stopAtLength: PostprocessFilter = (completion, ctx) => {
+/** Offset where the first `ctx.length` unit of `text` ends (`text.length` when it has not ended yet). */
+export function lengthCut(text: string, ctx: PostprocessContext): number {
   switch (ctx.length) {
     case 'word':
-      return completion.slice(0, wordEnd(completion));
+      return wordEnd(text);
     case 'sentence':
-      return completion.slice(0, sentenceEnd(completion, ctx));
+      return sentenceEnd(text, ctx);
     case 'line':
-      return completion.slice(0, lineBreakAt(completion, leadingWhitespaceLength(completion)));
+      return lineBreakAt(text, leadingWhitespaceLength(text));
     case 'paragraph':
-      return completion.slice(0, paragraphEnd(completion, ctx.comment));
+      return paragraphEnd(text, ctx.comment);
   }
-};
+}
+
+/** Keeps the first `ctx.length` unit of the completion. */
+export const stopAtLength: PostprocessFilter = (completion, ctx) => completion.slice(0, lengthCut(completion, ctx));

@@ -12,7 +12,7 @@ function commentAt(source: string, languageId: string) {
 
 test('prose: stop strings and budgets per length', () => {
   assert.deepEqual(generationLimits('word'), { stop: ['\n\n'], maxNewTokens: 8 });
-  assert.deepEqual(generationLimits('sentence'), { stop: ['\n\n'], maxNewTokens: 40 });
+  assert.deepEqual(generationLimits('sentence'), { stop: ['\n\n'], maxNewTokens: 32 });
   assert.deepEqual(generationLimits('line'), { stop: ['\n'], maxNewTokens: 48 });
   assert.deepEqual(generationLimits('paragraph'), { stop: ['\n\n'], maxNewTokens: 128 });
 });

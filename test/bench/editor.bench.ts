@@ -1,0 +1,185 @@
+/**
+ * Keystroke → ghost text in a real VS Code (code-server + Chromium), with the packaged
+ * extension on the SmolLM2-135M-sized generated model whose greedy output ends sentences
+ * every 8-20 tokens (smollm2-135m-sentences), default settings (sentence length, 250 ms
+ * debounce). A person types a paragraph word by word at the end of a ~1,000-token Markdown
+ * document: each word's letters CHAR_MS apart, then the space, then a pause until the
+ * suggestion shows (or GIVE_UP_MS passes: a miss; p50/p90 count misses as infinitely late;
+ * `over_1s` counts samples slower than 1 s). Each sample is timed in the page, from the
+ * keydown of the space to the first frame whose `.ghost-text-decoration` shows the text;
+ * the extension's debug log line for the same request gives the runner's own `complete`
+ * time and the text that must be on screen. Prints a table per dtype and `BENCH {json}`.
+ *
+ *   npm run package && npm run bench:editor     (DTYPES=q8,q4 SAMPLES=20 CHAR_MS=150)
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AutoTokenizer } from '@huggingface/transformers';
+import { ensureFixture, type FixtureName } from '../fixtures/generate.ts';
+import { inkwellVsix, waitUntil, withVSCode, type VSCodeSession } from '../e2e/harness.ts';
+import { INKWELL_ID, splitByScope } from '../e2e/inkwellSettings.ts';
+import { editorSamples, type EditorSample } from './editorSamples.ts';
+import { median, percentile, printTable, round } from './stats.ts';
+
+const MODEL = (process.env.MODEL ?? 'smollm2-135m-sentences') as FixtureName;
+const DTYPES = (process.env.DTYPES ?? 'q8,q4').split(',');
+const SAMPLES = Number(process.env.SAMPLES ?? 20);
+const CHAR_MS = Number(process.env.CHAR_MS ?? 150);
+const GIVE_UP_MS = Number(process.env.GIVE_UP_MS ?? 8000);
+const DEBOUNCE_MS = Number(process.env.DEBOUNCE_MS ?? 250);
+const TARGET_TOKENS = 1000;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const PARAGRAPH =
+  'The tide came in early this morning and the harbour was quiet while the boats waited by the old stone wall for the wind to turn and ' +
+  'the gulls circled over the market where the traders were setting out their fish and bread for the first customers of the day';
+
+async function documentText(folder: string): Promise<{ text: string; tokens: number }> {
+  const guide = await readFile(path.join(here, '../fixtures/documents/guide.md'), 'utf8');
+  const tokenizer = await AutoTokenizer.from_pretrained(folder);
+  let text = guide;
+  while (tokenizer.encode(text).length < TARGET_TOKENS) text += `\n${guide}`;
+  const ids = tokenizer.encode(text, { add_special_tokens: false }).slice(0, TARGET_TOKENS);
+  // End on a whole line, then a new paragraph to type into.
+  const cut = tokenizer.decode(ids);
+  return { text: `${cut.slice(0, cut.lastIndexOf('\n')).trimEnd()}\n\n`, tokens: ids.length };
+}
+
+/** Sets the "Inkwell" output channel's log level to Debug (Developer: Set Log Level…). */
+async function debugLogLevel(vscode: VSCodeSession): Promise<void> {
+  const widget = vscode.page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  const pick = async (text: string, label: RegExp) => {
+    await input.fill(text);
+    await waitUntil(
+      async () => label.test((await widget.locator('.quick-input-list .monaco-list-row.focused .label-name').first().textContent({ timeout: 1000 })) ?? ''),
+      `the quick pick to offer ${label}`,
+      { timeoutMs: 30_000 },
+    );
+    await vscode.press('Enter');
+  };
+  // The picker lists the loggers it knows when it opens: wait for the channel's log file first.
+  await waitUntil(async () => (await vscode.logFiles()).some((file) => /Inkwell\.log$/.test(file)), 'the Inkwell log file', { timeoutMs: 120_000 });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await vscode.press('F1');
+      await widget.waitFor({ state: 'visible' });
+      await pick('>Developer: Set Log Level', /^\s*Developer: Set Log Level/);
+      await pick('Inkwell', /^\s*Inkwell\s*$/);
+      await pick('Debug', /^\s*Debug\s*$/);
+      await widget.waitFor({ state: 'hidden' });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await vscode.press('Escape');
+      await widget.waitFor({ state: 'hidden' });
+    }
+  }
+}
+
+async function inkwellLog(vscode: VSCodeSession): Promise<string> {
+  const files = (await vscode.logFiles()).filter((file) => /Inkwell\.log$/.test(file));
+  return (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n');
+}
+
+async function runDtype(workspace: string, folder: string, dtype: string): Promise<EditorSample[]> {
+  const settings = splitByScope({
+    'inkwell.offline': true,
+    'inkwell.models.generation': folder,
+    'inkwell.models.dtype': dtype,
+    'inkwell.inline.debounceMs': DEBOUNCE_MS,
+    'editor.inlineSuggest.enabled': true,
+  });
+  return withVSCode({ scenario: `bench-editor-${dtype}`, vsix: inkwellVsix, workspace, timeoutMs: 60_000, ...settings }, async (vscode) => {
+    await vscode.waitForExtensionActivated(INKWELL_ID, { timeoutMs: 120_000 });
+    await vscode.openFile('guide.md');
+    await debugLogLevel(vscode);
+    await vscode.focusEditor();
+    await vscode.press('Control+End');
+    return editorSamples(vscode, {
+      words: PARAGRAPH.split(' ').map((w) => `${w} `),
+      samples: SAMPLES,
+      charMs: CHAR_MS,
+      giveUpMs: GIVE_UP_MS,
+      log: () => inkwellLog(vscode),
+    });
+  });
+}
+
+function summary(dtype: string, samples: EditorSample[]) {
+  const shown = samples.filter((s) => s.editorMs !== undefined);
+  const fromModel = shown.filter((s) => s.runnerMs !== undefined);
+  // A miss is later than any shown suggestion: it counts in the percentiles as Infinity.
+  const editor = samples.filter((s) => s.outcome !== 'empty').map((s) => s.editorMs ?? Infinity);
+  const editorModel = fromModel.map((s) => s.editorMs!);
+  const runner = fromModel.map((s) => s.runnerMs!);
+  return {
+    dtype,
+    samples: samples.length,
+    shown: shown.length,
+    from_cache: shown.length - fromModel.length,
+    misses: samples.filter((s) => s.outcome === 'miss').length,
+    over_1s: samples.filter((s) => s.outcome === 'miss' || (s.editorMs ?? 0) > 1000).length,
+    empty: samples.filter((s) => s.outcome === 'empty').length,
+    wrong_text: samples.filter((s) => s.outcome === 'wrong').length,
+    editor_ms_p50: round(median(editor)),
+    editor_ms_p90: round(percentile(editor, 90)),
+    editor_ms_p50_model: round(median(editorModel)),
+    runner_ms_p50: round(median(runner)),
+    runner_ms_p90: round(percentile(runner, 90)),
+    queued_ms_p50: round(median(fromModel.map((s) => s.queuedMs ?? 0))),
+    generated_tokens_p50: round(median(fromModel.map((s) => s.generatedTokens!)), 0),
+    host_ms_p50: round(median(fromModel.map((s) => s.editorMs! - DEBOUNCE_MS - s.runnerMs! - (s.queuedMs ?? 0)))),
+  };
+}
+
+async function main(): Promise<void> {
+  const folder = await ensureFixture(MODEL);
+  const workspace = await mkdtemp(path.join(os.tmpdir(), 'inkwell-bench-editor-'));
+  try {
+    const { text, tokens } = await documentText(folder);
+    await writeFile(path.join(workspace, 'guide.md'), text);
+    const results = [];
+    for (const dtype of DTYPES) {
+      // One dtype's failure (a timeout under load) does not lose the others' figures.
+      const samples = await runDtype(workspace, folder, dtype).catch((err: unknown) => {
+        console.error(`[bench:editor] ${dtype} failed: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      });
+      if (samples) results.push(summary(dtype, samples));
+    }
+    if (results.length === 0) throw new Error('no dtype finished');
+    console.log(`\nKeystroke → ghost text in code-server, ${MODEL}, typing at the end of a ${tokens}-token Markdown document (${CHAR_MS} ms per key, debounce ${DEBOUNCE_MS} ms, sentence length), load ${os.loadavg()[0]!.toFixed(1)}:\n`);
+    printTable(
+      ['dtype', 'samples', 'shown (cached)', 'misses', '> 1 s', 'empty', 'editor p50', 'editor p90', 'editor p50 (model)', 'runner p50', 'runner p90', 'queued p50', 'host p50', 'tokens p50'],
+      results.map((r) => [r.dtype, r.samples, `${r.shown} (${r.from_cache})`, r.misses, r.over_1s, r.empty, r.editor_ms_p50, r.editor_ms_p90, r.editor_ms_p50_model, r.runner_ms_p50, r.runner_ms_p90, r.queued_ms_p50, r.host_ms_p50, r.generated_tokens_p50]),
+    );
+    const main = results.find((r) => r.dtype === 'q8') ?? results[0]!;
+    const budget = DEBOUNCE_MS + 1.2 * main.runner_ms_p50;
+    console.log(`\n${main.dtype}: editor p50 (model suggestions) ${main.editor_ms_p50_model} ms vs debounce + 1.2 × runner p50 = ${round(budget)} ms (ratio ${round(main.editor_ms_p50_model / budget, 2)}); host share p50 ${main.host_ms_p50} ms`);
+    const bench = {
+      model: MODEL,
+      document_tokens: tokens,
+      debounce_ms: DEBOUNCE_MS,
+      char_ms: CHAR_MS,
+      editor_ms_p50: main.editor_ms_p50,
+      editor_ms_p90: main.editor_ms_p90,
+      editor_ms_p50_model: main.editor_ms_p50_model,
+      runner_ms_p50: main.runner_ms_p50,
+      misses: main.misses,
+      budget_ratio: round(main.editor_ms_p50_model / budget, 2),
+      load_avg_1m: round(os.loadavg()[0]!, 1),
+      by_dtype: results,
+    };
+    console.log(`BENCH ${JSON.stringify(bench)}`);
+  } finally {
+    await rm(workspace, { recursive: true, force: true });
+  }
+}
+
+void main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
