@@ -17,7 +17,8 @@ const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
 const crlf = (lines: string[]): string => lines.join('\r\n') + '\r\n';
 const NOTES = crlf(['# Harbour notes', '', 'The harbour opens at nine and the boats leave from the north pier every hour.', '', '## Weather', '', 'Wind from the west, light rain in the afternoon.']);
-const PASSAGES = Array.from({ length: 30 }, (_, i) => `Passage ${i + 1}: the ferry to the island leaves early, so pack the night before and keep the tickets dry.`);
+// Long enough that Translate is still writing when Cancel is clicked, also on an idle machine.
+const PASSAGES = Array.from({ length: 150 }, (_, i) => `Passage ${i + 1}: the ferry to the island leaves early, so pack the night before and keep the tickets dry.`);
 const GUIDE = crlf(['# Ferry guide', '', ...PASSAGES.slice(0, 15).flatMap((p) => [p, '']), '```sh', 'npm run build', '```', '', ...PASSAGES.slice(15).flatMap((p) => [p, ''])]);
 
 /** Every line break is CRLF. */
@@ -145,7 +146,7 @@ test('inkwell: CRLF Markdown — Continue Writing, Summarize below, Translate re
         await vscode.save();
         const saved = await vscode.waitForFile('guide.md', (text) => text !== GUIDE);
         assert.ok(saved.includes('\r\n```sh\r\nnpm run build\r\n```\r\n'), `the code block is byte-identical:\n${JSON.stringify(saved)}`);
-        assert.ok(!saved.includes('Passage 30:'), 'every passage was translated');
+        assert.ok(!saved.includes(`Passage ${PASSAGES.length}:`), 'every passage was translated');
         assert.ok(onlyCrlf(saved), `only CRLF line breaks: ${JSON.stringify(saved)}`);
       });
     });
