@@ -155,12 +155,16 @@ export class Workbench {
     await this.ghostText.first().waitFor({ state: 'detached' });
   }
 
-  /** The active editor's text as rendered (all lines must be on screen: fine for small documents). */
+  /** The active editor's text as rendered, without ghost text (all lines must be on screen: fine for small documents). */
   async editorText(): Promise<string> {
     return this.activeEditor.evaluate((editor) =>
       [...editor.querySelectorAll('.view-lines .view-line')]
         .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
-        .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
+        .map((line) => {
+          const copy = line.cloneNode(true) as typeof line;
+          copy.querySelectorAll('[class*="ghost-text"]').forEach((ghost: { remove(): void }) => ghost.remove());
+          return (copy.textContent ?? '').replace(/\u00a0/g, ' ');
+        })
         .join('\n'),
     );
   }
