@@ -23,7 +23,8 @@ test('ghost text: a missing model is announced once, with its size, until the us
       await vscode.waitForExtensionActivated(INKWELL_ID);
       await vscode.openFile('notes.md');
       await vscode.press('Control+End');
-      await vscode.type('\nThe tide came in');
+      // End on a word boundary, where the trigger rules ask for a suggestion whatever the typing speed.
+      await vscode.type('\nThe tide came in ');
       const message = await vscode.waitForNotification(NOTICE, { timeoutMs: 60_000 });
       // Answer at once: under load a toast can hide into the notification centre while a test dawdles.
       const buttons = await notices.first().locator('.monaco-button').allInnerTexts();
