@@ -12,6 +12,7 @@ import { skipReason } from '../core/triggerRules';
 import { suggestionUnit } from '../core/unitStop';
 import { Methods } from '../protocol';
 import type { RunnerClient } from './runnerClient';
+import { isChatInput } from '../core/chat/chatAnswerText';
 
 export interface InlineDeps {
   client: RunnerClient;
@@ -39,6 +40,8 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
   constructor(private readonly deps: InlineDeps) {}
 
   async provideInlineCompletionItems(document: vscode.TextDocument, position: vscode.Position, context: vscode.InlineCompletionContext, token: vscode.CancellationToken): Promise<vscode.InlineCompletionItem[]> {
+    // The Chat view's input box is an editor too; suggestions there would fight with Enter (send).
+    if (isChatInput(document.uri.scheme)) return [];
     try {
       return await this.provide(document, position, context, token);
     } catch (err) {

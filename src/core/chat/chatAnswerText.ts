@@ -37,3 +37,10 @@ const FOLLOWUPS: Readonly<Record<ChatTask, readonly FollowupSuggestion[]>> = {
 export function followupsFor(task: ChatTask | undefined): readonly FollowupSuggestion[] {
   return task ? FOLLOWUPS[task] : [];
 }
+
+/** URI schemes of VS Code's chat input box (1.139: `chatSessionInput`; earlier: `vscodeChatInput`): no ghost text there. */
+const CHAT_INPUT_SCHEMES: ReadonlySet<string> = new Set(['chatSessionInput', 'vscodeChatInput']);
+
+export function isChatInput(scheme: string): boolean {
+  return CHAT_INPUT_SCHEMES.has(scheme);
+}

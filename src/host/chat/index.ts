@@ -10,6 +10,7 @@ import { registerAnswerCommands } from './answerCommands';
 import { registerChatParticipant } from './chatParticipant';
 import { languageModelApi } from './languageModelApi';
 import { InkwellLanguageModels, LM_VENDOR } from './languageModelProvider';
+import { registerTestHooks } from './testHooks';
 
 export interface ChatDeps {
   client: RunnerClient;
@@ -56,5 +57,6 @@ export function registerChat(deps: ChatDeps): vscode.Disposable {
       modelReady: (model) => (servedRemotely(config(), 'instruction') ? Promise.resolve(true) : deps.ensureAvailable('instruction', model)),
     }),
     registerModelProvider(deps),
+    registerTestHooks(process.env),
   );
 }
