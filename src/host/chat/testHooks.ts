@@ -1,7 +1,8 @@
 /**
  * Test-only: a command that asks Inkwell's language model through VS Code's
  * public `vscode.lm` API (as any other extension would), registered only when
- * the extension host runs with INKWELL_TEST_HOOKS=1 (the e2e harness sets it).
+ * the extension host runs with INKWELL_TEST_HOOKS=1 (the chat e2e sets it); its
+ * palette entry shows only then (context key `inkwell.testHooks`).
  */
 import * as vscode from 'vscode';
 import { LM_VENDOR } from './languageModelProvider';
@@ -23,5 +24,6 @@ async function askLanguageModel(prompt: string): Promise<void> {
 
 export function registerTestHooks(env: NodeJS.ProcessEnv): vscode.Disposable {
   if (env[TEST_HOOKS_ENV] !== '1') return new vscode.Disposable(() => undefined);
+  void vscode.commands.executeCommand('setContext', 'inkwell.testHooks', true);
   return vscode.commands.registerCommand(ASK_MODEL_COMMAND, (prompt?: string) => askLanguageModel(prompt ?? 'Say hello.'));
 }

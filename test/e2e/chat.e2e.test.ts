@@ -1,0 +1,94 @@
+// Chat in code-server (VS Code 1.139) without any sign-in: the Chat view with
+// `chat.disableAIFeatures` off; `@inkwell /summarize` on a selected paragraph streams an
+// answer from the tiny instruction model; its "Insert at Cursor" button writes it into the
+// file (saved, read from disk). Inkwell's language model through the public vscode.lm API
+// (a test-only command, registered only with INKWELL_TEST_HOOKS=1), and in the chat's model
+// picker in Ask mode (Agent mode lists only models that call tools).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { inkwellVsix, sampleWorkspace, step, waitUntil, withVSCode } from './harness.ts';
+import { INKWELL_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+
+const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
+const skip = missing && `no ${inkwellVsix}; run npm run package`;
+
+const words = (text: string): string[] => text.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+
+test('chat: @inkwell /summarize streams an answer, Insert puts it in the file; Inkwell models answer through vscode.lm and the model picker', { timeout: 420_000, skip }, async (t) => {
+  const settings = await offlineInkwellSettings({ 'chat.disableAIFeatures': false, '[markdown]': { 'editor.wordWrap': 'off' } });
+  await withVSCode({ scenario: 'inkwell-chat', vsix: inkwellVsix, ...settings, env: { INKWELL_TEST_HOOKS: '1' } }, async (vscode) => {
+    const page = vscode.page;
+    const chat = page.locator('.part.auxiliarybar');
+    await vscode.waitForExtensionActivated(INKWELL_ID);
+    const original = await readFile(path.join(sampleWorkspace, 'harbour.md'), 'utf8');
+    const lines = original.split('\n');
+    const paragraph = lines[2]!;
+    let answer = '';
+
+    await step(t, 'the Chat view opens signed out; @inkwell /summarize streams an answer for the selection', async () => {
+      await vscode.openFile('harbour.md');
+      await vscode.press('Control+Home');
+      await vscode.press('ArrowDown');
+      await vscode.press('ArrowDown');
+      await vscode.press('Home');
+      await vscode.press('Shift+End');
+      await vscode.waitForStatusBarText('status.editor.selection', `Ln 3, Col ${paragraph.length + 1} (${paragraph.length} selected)`);
+      await vscode.press('Control+Alt+i');
+      await chat.locator('.interactive-input-part').waitFor({ state: 'visible', timeout: 60_000 });
+      await vscode.type('@inkwell /summarize');
+      await vscode.press('Enter');
+      const insert = chat.getByRole('button', { name: 'Insert at Cursor' });
+      await insert.waitFor({ state: 'visible', timeout: 120_000 }).catch(async (error: Error) => {
+        throw new Error(`${error.message}\nChat view:\n${await chat.innerText().catch(() => '?')}`);
+      });
+      answer = await chat.locator('.interactive-response').last().innerText();
+      await vscode.screenshot('answer');
+      assert.ok(words(answer).length > 0, `an answer was streamed: ${JSON.stringify(answer)}`);
+      assert.ok(await chat.getByRole('button', { name: 'Replace Selection' }).isVisible(), 'Replace Selection is offered for a selection');
+    });
+
+    await step(t, 'Insert at Cursor writes the answer after the paragraph; Ctrl+S saves it to disk', async () => {
+      await chat.getByRole('button', { name: 'Insert at Cursor' }).click();
+      await vscode.waitForNoProgress('Inkwell: inserting the answer', { timeoutMs: 30_000 });
+      await vscode.focusEditor();
+      await vscode.save();
+      const saved = await vscode.waitForFile('harbour.md', (text) => text !== original);
+      const head = lines.slice(0, 2).join('\n') + '\n' + paragraph;
+      const tail = '\n' + lines.slice(3).join('\n');
+      assert.ok(saved.startsWith(head) && saved.endsWith(tail), `the answer went in at the cursor (the end of the paragraph):\n${saved}`);
+      const inserted = saved.slice(head.length, saved.length - tail.length);
+      assert.ok(inserted.trim().length > 0, 'something was inserted');
+      const shown = new Set(words(answer));
+      assert.ok(words(inserted).some((w) => shown.has(w)), `the inserted text is the answer shown:\n${inserted}\n---\n${answer}`);
+    });
+
+    await step(t, "Inkwell's model answers through vscode.lm (selectChatModels, countTokens, sendRequest)", async () => {
+      await vscode.runCommand("Inkwell: Ask Inkwell's Language Model (test)");
+      const text = await vscode.waitForEditorText((s) => /^answer: \S/m.test(s), { timeoutMs: 120_000 });
+      assert.match(text, /^model: Inkwell: tiny-llama \(inkwell\//m);
+      assert.match(text, /^prompt tokens: [1-9]\d*$/m);
+    });
+
+    await step(t, 'the model picker lists Inkwell in Ask mode, and the chosen model answers', async () => {
+      await vscode.press('Control+Alt+i');
+      await chat.locator('.interactive-input-part').waitFor({ state: 'visible' });
+      await chat.locator('.interactive-input-part').getByText('Agent', { exact: true }).click();
+      await page.locator('.action-widget').getByText('Ask', { exact: true }).click();
+      await chat.locator('.interactive-input-part').getByText(/^(Models|Auto|Inkwell: tiny-llama)$/).first().click();
+      const option = page.locator('.action-widget').getByText('Inkwell: tiny-llama');
+      await option.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (error: Error) => {
+        await vscode.screenshot('picker');
+        throw new Error(`${error.message}\npicker: ${await page.locator('.action-widget').innerText().catch(() => '?')}`);
+      });
+      await vscode.screenshot('picker');
+      await option.click();
+      await vscode.type('Say hello to the harbour.');
+      await vscode.press('Enter');
+      await waitUntil(async () => ((await chat.locator('.interactive-response').count()) >= 2 && words(await chat.locator('.interactive-response').last().innerText()).length > 0) || undefined, 'an answer from the picked model', { timeoutMs: 120_000 });
+      await vscode.screenshot('picked-model');
+    });
+  });
+});
