@@ -28,7 +28,13 @@ test('chat: @inkwell /summarize streams an answer, Insert puts it in the file; I
     const paragraph = lines[2]!;
     let answer = '';
 
-    await step(t, 'the Chat view opens signed out; @inkwell /summarize streams an answer for the selection', async () => {
+    const chatInput = chat.locator('.interactive-input-part');
+    const openChat = async (): Promise<void> => {
+      await vscode.press('Control+Alt+i');
+      await chatInput.waitFor({ state: 'visible', timeout: 60_000 });
+    };
+
+    await step(t, "the Chat view opens signed out; in Ask mode the model picker lists Inkwell's model", async () => {
       await vscode.openFile('harbour.md');
       await vscode.press('Control+Home');
       await vscode.press('ArrowDown');
@@ -36,8 +42,23 @@ test('chat: @inkwell /summarize streams an answer, Insert puts it in the file; I
       await vscode.press('Home');
       await vscode.press('Shift+End');
       await vscode.waitForStatusBarText('status.editor.selection', `Ln 3, Col ${paragraph.length + 1} (${paragraph.length} selected)`);
-      await vscode.press('Control+Alt+i');
-      await chat.locator('.interactive-input-part').waitFor({ state: 'visible', timeout: 60_000 });
+      await openChat();
+      // Agent mode (the default) lists only models that call tools: switch to Ask.
+      await chatInput.getByText('Agent', { exact: true }).click();
+      await page.locator('.action-widget').getByText('Ask', { exact: true }).click();
+      await chatInput.getByText('Ask', { exact: true }).waitFor({ state: 'visible' });
+      await chatInput.getByText(/^(Models|Auto|Inkwell: tiny-llama)$/).first().click();
+      const option = page.locator('.action-widget').getByText('Inkwell: tiny-llama');
+      await option.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (error: Error) => {
+        throw new Error(`${error.message}\npicker: ${await page.locator('.action-widget').innerText().catch(() => '?')}`);
+      });
+      await vscode.screenshot('picker');
+      await option.click();
+      await chatInput.getByText('Inkwell: tiny-llama').waitFor({ state: 'visible' });
+    });
+
+    await step(t, '@inkwell /summarize streams an answer for the selection, with Insert and Replace buttons', async () => {
+      await chatInput.locator('.monaco-editor').click();
       await vscode.type('@inkwell /summarize');
       await vscode.press('Enter');
       const insert = chat.getByRole('button', { name: 'Insert at Cursor' });
@@ -72,22 +93,19 @@ test('chat: @inkwell /summarize streams an answer, Insert puts it in the file; I
       assert.match(text, /^prompt tokens: [1-9]\d*$/m);
     });
 
-    await step(t, 'the model picker lists Inkwell in Ask mode, and the chosen model answers', async () => {
-      await vscode.press('Control+Alt+i');
-      await chat.locator('.interactive-input-part').waitFor({ state: 'visible' });
-      await chat.locator('.interactive-input-part').getByText('Agent', { exact: true }).click();
-      await page.locator('.action-widget').getByText('Ask', { exact: true }).click();
-      await chat.locator('.interactive-input-part').getByText(/^(Models|Auto|Inkwell: tiny-llama)$/).first().click();
-      const option = page.locator('.action-widget').getByText('Inkwell: tiny-llama');
-      await option.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (error: Error) => {
-        await vscode.screenshot('picker');
-        throw new Error(`${error.message}\npicker: ${await page.locator('.action-widget').innerText().catch(() => '?')}`);
-      });
-      await vscode.screenshot('picker');
-      await option.click();
+    await step(t, 'a plain question (no participant) is answered by the picked Inkwell model', async () => {
+      await openChat();
+      const before = await chat.locator('.interactive-response').count();
+      await chatInput.locator('.monaco-editor').click();
       await vscode.type('Say hello to the harbour.');
       await vscode.press('Enter');
-      await waitUntil(async () => ((await chat.locator('.interactive-response').count()) >= 2 && words(await chat.locator('.interactive-response').last().innerText()).length > 0) || undefined, 'an answer from the picked model', { timeoutMs: 120_000 });
+      await waitUntil(
+        async () => ((await chat.locator('.interactive-response').count()) > before && words(await chat.locator('.interactive-response').last().innerText()).length > 0) || undefined,
+        'an answer from the picked model',
+        { timeoutMs: 120_000 },
+      ).catch(async (error: Error) => {
+        throw new Error(`${error.message}\nChat view:\n${await chat.innerText().catch(() => '?')}`);
+      });
       await vscode.screenshot('picked-model');
     });
   });
