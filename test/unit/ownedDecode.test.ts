@@ -1,0 +1,126 @@
+/**
+ * Inkwell's own decode loop (src/runner/decode/) against transformers.js' generate(),
+ * on every generated fixture graph shape, with real onnxruntime-node sessions:
+ * greedy output token for token, with and without prefix reuse, past a buffer growth step;
+ * seeded sampling deterministic.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AutoModelForCausalLM, AutoTokenizer } from '@huggingface/transformers';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
+import { complete } from '../../src/runner/completion';
+import { KV_GROWTH_STEP, SharedKv } from '../../src/runner/decode/kvState';
+import { DECODE_LOOP_SWITCH, ownedModel } from '../../src/runner/decode/ownedModel';
+import type { CausalLm } from '../../src/runner/modelStore';
+import { PrefixCache } from '../../src/runner/prefixCache';
+import { decode, encode } from '../../src/runner/textGeneration';
+import type { CompleteParams, SamplingParams } from '../../src/protocol';
+import { ensureFixture, type FixtureName } from '../fixtures/generate';
+
+const TEXT = 'Inkwell writes along with you. It runs a small model on your own machine and suggests the next words as you type, ';
+
+type Variant = 'fp32' | 'q8' | 'q4' | 'int8' | 'uint8';
+const CASES: [FixtureName, Variant[], 'shared' | 'concat'][] = [
+  ['tiny-llama', ['fp32', 'q8', 'q4'], 'concat'],
+  ['tiny-llama-gqa', ['fp32', 'q4', 'int8', 'uint8'], 'shared'],
+  ['tiny-llama-external', ['fp32', 'int8', 'uint8', 'q4'], 'concat'],
+  ['smollm2-135m-sentences', ['fp32', 'q8', 'q4'], 'concat'],
+];
+
+async function load(name: FixtureName, dtype: Variant): Promise<CausalLm> {
+  const folder = await ensureFixture(name);
+  const options = { dtype, device: 'cpu' as const, local_files_only: true, ...(name === 'tiny-llama-external' ? { use_external_data_format: true } : {}) };
+  const tokenizer = await AutoTokenizer.from_pretrained(folder, options);
+  const model = await AutoModelForCausalLM.from_pretrained(folder, options);
+  return { kind: 'causal', tokenizer, model };
+}
+
+/** Runs `fn` with transformers.js' generate() as the decode path. */
+async function withTransformers<T>(fn: () => Promise<T>): Promise<T> {
+  process.env[DECODE_LOOP_SWITCH] = 'transformers';
+  try {
+    return await fn();
+  } finally {
+    delete process.env[DECODE_LOOP_SWITCH];
+  }
+}
+
+const hooks = () => ({ token: new CancellationTokenSource().token, onText: () => undefined });
+const greedy = (maxNewTokens: number): SamplingParams => ({ maxNewTokens, minNewTokens: maxNewTokens, temperature: 0 });
+
+async function tokens(lm: CausalLm, prompt: string, sampling: SamplingParams): Promise<bigint[]> {
+  return (await decode(lm, encode(lm, prompt), sampling, hooks())).sequence;
+}
+
+function completeParams(prompt: string, over: Partial<CompleteParams> = {}): CompleteParams {
+  return { documentId: 'doc', model: 'm', dtype: 'fp32', prompt, n: 1, maxNewTokens: 10, minNewTokens: 10, temperature: 0, ...over };
+}
+
+describe('own decode loop vs transformers.js generate() (real onnxruntime-node, generated models)', () => {
+  for (const [name, dtypes, mode] of CASES) {
+    for (const dtype of dtypes) {
+      it(`${name} (${dtype}): ${mode} cache, greedy tokens identical, fresh and with prefix reuse`, async () => {
+        const lm = await load(name, dtype);
+        try {
+          const owned = await ownedModel(lm);
+          assert.equal(owned?.mode, mode);
+          const expected = await withTransformers(() => tokens(lm, TEXT, greedy(16)));
+          assert.deepEqual(await tokens(lm, TEXT, greedy(16)), expected);
+
+          // Prefix reuse through complete(): a growing prompt, then an edit near the start.
+          const cache = new PrefixCache(64 * 2 ** 20);
+          const run = (prompt: string) => complete(lm, 'm', cache, completeParams(prompt), 0, hooks());
+          const fresh = (prompt: string) => withTransformers(() => complete(lm, 'm', new PrefixCache(1), completeParams(prompt, { reuseCache: false }), 0, hooks()));
+          const first = await run(TEXT);
+          assert.deepEqual(first.completions, (await fresh(TEXT)).completions);
+          const longer = `${TEXT}and it never`;
+          const reused = await run(longer);
+          assert.ok(reused.reusedTokens > first.promptTokens / 2, `reused ${reused.reusedTokens}`);
+          assert.deepEqual(reused.completions, (await fresh(longer)).completions);
+          const accepted = longer + reused.completions[0];
+          const next = await run(accepted);
+          assert.ok(next.reusedTokens >= reused.promptTokens);
+          assert.deepEqual(next.completions, (await fresh(accepted)).completions);
+          const edited = `Other words. ${TEXT}`;
+          assert.deepEqual((await run(edited)).completions, (await fresh(edited)).completions);
+        } finally {
+          await lm.model.dispose();
+        }
+      });
+    }
+  }
+
+  it(`past a ${KV_GROWTH_STEP}-position growth step, reused prefixes and seeded sampling (tiny-llama-gqa, tiny-llama)`, async () => {
+    for (const name of ['tiny-llama-gqa', 'tiny-llama'] as const) {
+      const lm = await load(name, 'fp32');
+      try {
+        const owned = await ownedModel(lm);
+        assert.ok(owned);
+        const long = TEXT.repeat(12);
+        const promptTokens = encode(lm, long).input_ids.dims.at(-1) ?? 0;
+        assert.ok(promptTokens < KV_GROWTH_STEP && promptTokens + 60 > KV_GROWTH_STEP, `prompt of ${promptTokens} tokens`);
+        const expected = await withTransformers(() => tokens(lm, long, greedy(60)));
+        const result = await decode(lm, encode(lm, long), greedy(60), hooks());
+        assert.deepEqual(result.sequence, expected);
+        if (owned.mode === 'shared') assert.ok(result.cache instanceof SharedKv && result.cache.capacity === 2 * KV_GROWTH_STEP);
+
+        const cache = new PrefixCache(64 * 2 ** 20);
+        const grown = await complete(lm, 'm', cache, completeParams(long, { maxNewTokens: 60, minNewTokens: 60 }), 0, hooks());
+        const extended = `${long}${grown.completions[0]} more`;
+        const reused = await complete(lm, 'm', cache, completeParams(extended), 0, hooks());
+        assert.ok(reused.reusedTokens > KV_GROWTH_STEP, `reused ${reused.reusedTokens}`);
+        const fresh = await withTransformers(() => complete(lm, 'm', new PrefixCache(1), completeParams(extended, { reuseCache: false }), 0, hooks()));
+        assert.deepEqual(reused.completions, fresh.completions);
+
+        const sampled: SamplingParams = { maxNewTokens: 20, temperature: 0.9, topK: 40, topP: 0.9, seed: 7, repetitionPenalty: 1.1 };
+        const a = await tokens(lm, TEXT, sampled);
+        const b = await tokens(lm, TEXT, sampled);
+        assert.deepEqual(a, b);
+        const seeds = await Promise.all([8, 9, 10].map(async (seed) => (await tokens(lm, TEXT, { ...sampled, seed })).join()));
+        assert.ok(seeds.some((s) => s !== a.join()), 'other seeds never changed the sampled text');
+      } finally {
+        await lm.model.dispose();
+      }
+    }
+  });
+});
