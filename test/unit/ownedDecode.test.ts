@@ -11,6 +11,7 @@ import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { complete } from '../../src/runner/completion';
 import { KV_GROWTH_STEP, SharedKv } from '../../src/runner/decode/kvState';
 import { DECODE_LOOP_SWITCH, ownedModel } from '../../src/runner/decode/ownedModel';
+import { externalDataFormat } from '../../src/runner/modelFiles';
 import type { CausalLm } from '../../src/runner/modelStore';
 import { PrefixCache } from '../../src/runner/prefixCache';
 import { decode, encode } from '../../src/runner/textGeneration';
@@ -29,7 +30,8 @@ const CASES: [FixtureName, Variant[], 'shared' | 'concat'][] = [
 
 async function load(name: FixtureName, dtype: Variant): Promise<CausalLm> {
   const folder = await ensureFixture(name);
-  const options = { dtype, device: 'cpu' as const, local_files_only: true, ...(name === 'tiny-llama-external' ? { use_external_data_format: true } : {}) };
+  const external = externalDataFormat(folder, 'text-generation', dtype);
+  const options = { dtype, device: 'cpu' as const, local_files_only: true, ...(external ? { use_external_data_format: external } : {}) };
   const tokenizer = await AutoTokenizer.from_pretrained(folder, options);
   const model = await AutoModelForCausalLM.from_pretrained(folder, options);
   return { kind: 'causal', tokenizer, model };
@@ -67,22 +69,26 @@ describe('own decode loop vs transformers.js generate() (real onnxruntime-node, 
           const expected = await withTransformers(() => tokens(lm, TEXT, greedy(16)));
           assert.deepEqual(await tokens(lm, TEXT, greedy(16)), expected);
 
-          // Prefix reuse through complete(): a growing prompt, then an edit near the start.
-          const cache = new PrefixCache(64 * 2 ** 20);
-          const run = (prompt: string) => complete(lm, 'm', cache, completeParams(prompt), 0, hooks());
-          const fresh = (prompt: string) => withTransformers(() => complete(lm, 'm', new PrefixCache(1), completeParams(prompt, { reuseCache: false }), 0, hooks()));
-          const first = await run(TEXT);
-          assert.deepEqual(first.completions, (await fresh(TEXT)).completions);
+          // Prefix reuse through complete(): a growing prompt, the suggestion accepted, then an edit near the start.
+          // Compared with transformers.js reusing its own cache the same way (quantized graphs quantize activations
+          // per run, so a reused prefix is not bit-identical to a fresh prefill on either path).
+          const ownCache = new PrefixCache(64 * 2 ** 20);
+          const theirCache = new PrefixCache(64 * 2 ** 20);
+          const both = async (prompt: string) => {
+            const mine = await complete(lm, 'm', ownCache, completeParams(prompt), 0, hooks());
+            const theirs = await withTransformers(() => complete(lm, 'm', theirCache, completeParams(prompt), 0, hooks()));
+            assert.deepEqual(mine.completions, theirs.completions, `for ${JSON.stringify(prompt.slice(-30))}`);
+            assert.equal(mine.reusedTokens, theirs.reusedTokens);
+            return mine;
+          };
+          const first = await both(TEXT);
           const longer = `${TEXT}and it never`;
-          const reused = await run(longer);
+          const reused = await both(longer);
           assert.ok(reused.reusedTokens > first.promptTokens / 2, `reused ${reused.reusedTokens}`);
-          assert.deepEqual(reused.completions, (await fresh(longer)).completions);
-          const accepted = longer + reused.completions[0];
-          const next = await run(accepted);
+          const next = await both(longer + reused.completions[0]);
           assert.ok(next.reusedTokens >= reused.promptTokens);
-          assert.deepEqual(next.completions, (await fresh(accepted)).completions);
-          const edited = `Other words. ${TEXT}`;
-          assert.deepEqual((await run(edited)).completions, (await fresh(edited)).completions);
+          await both(`Other words. ${TEXT}`);
+          await both(TEXT.slice(0, 40));
         } finally {
           await lm.model.dispose();
         }
@@ -96,7 +102,8 @@ describe('own decode loop vs transformers.js generate() (real onnxruntime-node, 
       try {
         const owned = await ownedModel(lm);
         assert.ok(owned);
-        const long = TEXT.repeat(12);
+        const ids = lm.tokenizer.encode(TEXT.repeat(12), { add_special_tokens: false }).slice(0, KV_GROWTH_STEP - 30);
+        const long = lm.tokenizer.decode(ids);
         const promptTokens = encode(lm, long).input_ids.dims.at(-1) ?? 0;
         assert.ok(promptTokens < KV_GROWTH_STEP && promptTokens + 60 > KV_GROWTH_STEP, `prompt of ${promptTokens} tokens`);
         const expected = await withTransformers(() => tokens(lm, long, greedy(60)));
@@ -108,9 +115,11 @@ describe('own decode loop vs transformers.js generate() (real onnxruntime-node, 
         const grown = await complete(lm, 'm', cache, completeParams(long, { maxNewTokens: 60, minNewTokens: 60 }), 0, hooks());
         const extended = `${long}${grown.completions[0]} more`;
         const reused = await complete(lm, 'm', cache, completeParams(extended), 0, hooks());
-        assert.ok(reused.reusedTokens > KV_GROWTH_STEP, `reused ${reused.reusedTokens}`);
-        const fresh = await withTransformers(() => complete(lm, 'm', new PrefixCache(1), completeParams(extended, { reuseCache: false }), 0, hooks()));
-        assert.deepEqual(reused.completions, fresh.completions);
+        assert.ok(reused.reusedTokens > KV_GROWTH_STEP - 40 && reused.promptTokens > KV_GROWTH_STEP, `reused ${reused.reusedTokens} of ${reused.promptTokens}`);
+        const theirCache = new PrefixCache(64 * 2 ** 20);
+        await withTransformers(() => complete(lm, 'm', theirCache, completeParams(long, { maxNewTokens: 60, minNewTokens: 60 }), 0, hooks()));
+        const theirs = await withTransformers(() => complete(lm, 'm', theirCache, completeParams(extended), 0, hooks()));
+        assert.deepEqual(reused.completions, theirs.completions);
 
         const sampled: SamplingParams = { maxNewTokens: 20, temperature: 0.9, topK: 40, topP: 0.9, seed: 7, repetitionPenalty: 1.1 };
         const a = await tokens(lm, TEXT, sampled);
