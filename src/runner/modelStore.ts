@@ -18,6 +18,7 @@ import { loadFailure, runnerError } from './errors';
 import type { Precision, Variant } from '../core/weightFiles';
 import { checkModelFolder, describeChoice, externalDataFormat, onnxFiles, ownModelFolder, resolveInFolder } from './modelFiles';
 import { hostPlatform, modelKey, sameModel } from './modelPaths';
+import { ownedModel } from './decode/ownedModel';
 
 export interface CausalLm {
   kind: 'causal';
@@ -155,6 +156,8 @@ export class ModelStore {
       if (causalTasks.includes(task)) {
         const tokenizer = await AutoTokenizer.from_pretrained(folder, options);
         const lm = await AutoModelForCausalLM.from_pretrained(folder, options);
+        // Decide (once, with a one-token probe) whether Inkwell's own decode loop can drive this graph.
+        await ownedModel({ kind: 'causal', tokenizer, model: lm });
         return { kind: 'causal', tokenizer, model: lm, dtype, variant, loadMs: performance.now() - started, info };
       }
       const pipe = (await pipeline(task === 'translation' ? 'translation' : 'summarization', folder, options)) as SummarizationPipeline | TranslationPipeline;
