@@ -39,7 +39,7 @@ interface Row {
   contexts: Record<number, { ttftMs: number; reuseTtftMs: number; msPerToken: number; promptTokens: number }>;
 }
 
-/** One fresh runner with the given decode path: load, then per context a fresh generate and a reused complete. */
+/** One fresh runner with the given decode path: load, then per context a fresh and a reusing completion. */
 async function measureOnce(folder: string, dtype: Dtype, loop: Loop, prompts: Map<number, string>): Promise<Row> {
   if (loop === 'transformers') process.env[DECODE_LOOP_SWITCH] = 'transformers';
   else delete process.env[DECODE_LOOP_SWITCH];
@@ -48,10 +48,11 @@ async function measureOnce(folder: string, dtype: Dtype, loop: Loop, prompts: Ma
     const loaded = await runner.client.request(Methods.loadModel, { task: 'text-generation', model: folder, dtype });
     const row: Row = { loadMs: loaded.loadMs, rssMB: 0, contexts: {} };
     for (const [context, prompt] of prompts) {
-      const r = await runner.client.request(Methods.generate, { model: folder, dtype, prompt, maxNewTokens: NEW_TOKENS, minNewTokens: NEW_TOKENS });
-      const complete = (text: string) => runner.client.request(Methods.complete, { documentId: `bench-${context}`, model: folder, dtype, prompt: text, n: 1, maxNewTokens: 4, minNewTokens: 4, temperature: 0 });
-      await complete(prompt);
-      const reused = await complete(`${prompt} and so on`);
+      // A fresh prompt (it fills this document's prefix cache), then the same prompt 3 tokens longer, reusing it.
+      const complete = (text: string, tokens: number) =>
+        runner.client.request(Methods.complete, { documentId: `bench-${context}`, model: folder, dtype, prompt: text, n: 1, maxNewTokens: tokens, minNewTokens: tokens, temperature: 0 });
+      const r = await complete(prompt, NEW_TOKENS);
+      const reused = await complete(`${prompt} and so on`, 4);
       row.contexts[context] = {
         ttftMs: r.timings.firstTokenMs,
         reuseTtftMs: reused.timings.firstTokenMs,
