@@ -6,7 +6,7 @@
  * decode step. Prints tables and a `BENCH {json}` line.
  *
  *   npm run bench:decode            (MODEL=smollm2-135m-sentences DTYPE=fp32 CONTEXT=1024 STEPS=32 RUNS=3
- *                                    CONFIGS=owned,transformers,arena-off,no-prepack,no-spin,block-base-4,threads-1)
+ *                                    CONFIGS=owned,transformers,no-chunk,arena-off,no-prepack,no-spin,block-base-4,threads-1)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -40,7 +40,10 @@ const CONFIGS: Record<string, InferenceSession.SessionOptions> = {
   'threads-1': { intraOpNumThreads: 1 },
   'threads-2': { intraOpNumThreads: 2 },
   profile: { enableProfiling: true, profileFilePrefix: path.join(tmpdir(), `inkwell-profile-${process.pid}`) },
+  'no-chunk': {},
 };
+/** Environment per configuration: 'no-chunk' feeds the whole prompt in one run (ownedLoop.ts prefillChunk). */
+const CONFIG_ENV: Record<string, Record<string, string>> = { 'no-chunk': { INKWELL_PREFILL_CHUNK: '0' } };
 
 interface Sample {
   config: string;
@@ -58,6 +61,7 @@ const mb = () => process.memoryUsage().rss / 2 ** 20;
 /** Child: one configuration, one process. */
 async function child(config: string): Promise<Sample> {
   if (config === 'transformers') process.env[DECODE_LOOP_SWITCH] = 'transformers';
+  Object.assign(process.env, CONFIG_ENV[config] ?? {});
   const rssAfterImportMB = mb();
   const folder = await ensureFixture(MODEL);
   const external = externalDataFormat(folder, 'text-generation', DTYPE);
@@ -101,7 +105,7 @@ function lastStepOps(session: InferenceSession): Record<string, number> {
 }
 
 async function driver(): Promise<void> {
-  const configs = (process.env.CONFIGS ?? 'owned,transformers,arena-off,no-prepack,no-spin,block-base-4,threads-1').split(',');
+  const configs = (process.env.CONFIGS ?? 'owned,transformers,no-chunk,arena-off,no-prepack,no-spin,block-base-4,threads-1').split(',');
   await ensureFixture(MODEL);
   const samples: Sample[] = [];
   const runOne = (config: string) => {

@@ -10,6 +10,7 @@ import { AutoModelForCausalLM, AutoTokenizer } from '@huggingface/transformers';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { complete } from '../../src/runner/completion';
 import { KV_GROWTH_STEP, SharedKv } from '../../src/runner/decode/kvState';
+import { prefillChunk } from '../../src/runner/decode/ownedLoop';
 import { DECODE_LOOP_SWITCH, ownedModel } from '../../src/runner/decode/ownedModel';
 import { externalDataFormat } from '../../src/runner/modelFiles';
 import type { CausalLm } from '../../src/runner/modelStore';
@@ -96,7 +97,7 @@ describe('own decode loop vs transformers.js generate() (real onnxruntime-node, 
     }
   }
 
-  it(`past a ${KV_GROWTH_STEP}-position growth step, reused prefixes and seeded sampling (tiny-llama-gqa, tiny-llama)`, async () => {
+  it(`past a ${KV_GROWTH_STEP}-position growth step, reused prefixes, chunked prefill and seeded sampling (tiny-llama-gqa, tiny-llama)`, async () => {
     for (const name of ['tiny-llama-gqa', 'tiny-llama'] as const) {
       const lm = await load(name, 'fp32');
       try {
@@ -120,6 +121,10 @@ describe('own decode loop vs transformers.js generate() (real onnxruntime-node, 
         await withTransformers(() => complete(lm, 'm', theirCache, completeParams(long, { maxNewTokens: 60, minNewTokens: 60 }), 0, hooks()));
         const theirs = await withTransformers(() => complete(lm, 'm', theirCache, completeParams(extended), 0, hooks()));
         assert.deepEqual(reused.completions, theirs.completions);
+
+        // A prompt longer than the prefill chunk is fed in pieces: same tokens as one transformers.js run.
+        const longer = lm.tokenizer.decode(lm.tokenizer.encode(TEXT.repeat(40), { add_special_tokens: false }).slice(0, prefillChunk() * 2 + 100));
+        assert.deepEqual(await tokens(lm, longer, greedy(8)), await withTransformers(() => tokens(lm, longer, greedy(8))));
 
         const sampled: SamplingParams = { maxNewTokens: 20, temperature: 0.9, topK: 40, topP: 0.9, seed: 7, repetitionPenalty: 1.1 };
         const a = await tokens(lm, TEXT, sampled);

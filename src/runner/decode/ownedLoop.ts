@@ -4,6 +4,18 @@ import { ConcatKv, SharedKv } from './kvState';
 import type { OwnedModel } from './ownedModel';
 import { pickToken, type SamplerOptions } from './sampler';
 
+/**
+ * Longer prompts are fed in chunks of this many tokens: the attention scores of one
+ * run grow with (new tokens x total tokens), and onnxruntime's arena keeps its
+ * high-water mark, so a 2,048-token prompt in one run leaves hundreds of MB behind.
+ * INKWELL_PREFILL_CHUNK overrides it (0: never chunk) for benchmarks.
+ */
+export function prefillChunk(): number {
+  const configured = process.env['INKWELL_PREFILL_CHUNK'];
+  const value = configured ? Number(configured) : NaN;
+  return Number.isInteger(value) && value >= 0 ? value : 512;
+}
+
 export interface LoopOptions extends SamplerOptions {
   maxNewTokens: number;
   /** Called with prompt + generated ids after every token; true stops (stop strings, cancellation). */
@@ -22,6 +34,11 @@ export async function runOwnedLoop(model: OwnedModel, promptIds: readonly number
   const ids = [...promptIds];
   const generated: number[] = [];
   let input = promptIds.slice(kv.length);
+  const chunk = prefillChunk();
+  while (chunk > 0 && input.length > chunk) {
+    await step(model, kv, input.slice(0, chunk));
+    input = input.slice(chunk);
+  }
   while (generated.length < options.maxNewTokens) {
     const logits = await step(model, kv, input);
     const next = pickToken(logits, ids, generated.length, options);
