@@ -13,7 +13,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { AutoModelForCausalLM, AutoTokenizer } from '@huggingface/transformers';
-import type { InferenceSession } from 'onnxruntime-node';
+import { Tensor as OrtTensor, type InferenceSession } from 'onnxruntime-node';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { DECODE_LOOP_SWITCH, ownedModel } from '../../src/runner/decode/ownedModel';
 import { externalDataFormat } from '../../src/runner/modelFiles';
@@ -41,9 +41,22 @@ const CONFIGS: Record<string, InferenceSession.SessionOptions> = {
   'threads-2': { intraOpNumThreads: 2 },
   profile: { enableProfiling: true, profileFilePrefix: path.join(tmpdir(), `inkwell-profile-${process.pid}`) },
   'no-chunk': {},
+  'all-logits': {},
+  'all-logits-no-chunk': {},
 };
 /** Environment per configuration: 'no-chunk' feeds the whole prompt in one run (ownedLoop.ts prefillChunk). */
-const CONFIG_ENV: Record<string, Record<string, string>> = { 'no-chunk': { INKWELL_PREFILL_CHUNK: '0' } };
+const CONFIG_ENV: Record<string, Record<string, string>> = { 'no-chunk': { INKWELL_PREFILL_CHUNK: '0' }, 'all-logits-no-chunk': { INKWELL_PREFILL_CHUNK: '0' } };
+
+/**
+ * 'all-logits*': feeds num_logits_to_keep = 0, so the graph returns logits for every
+ * position as graphs without that input (or a pruned head) do: what keeping only the
+ * sampled row saves.
+ */
+function keepAllLogits(session: InferenceSession): void {
+  const run = session.run.bind(session) as (feeds: Record<string, unknown>, fetches?: unknown) => Promise<unknown>;
+  const zero = new OrtTensor('int64', BigInt64Array.from([0n]), []);
+  (session as unknown as { run: typeof run }).run = (feeds, fetches) => run({ ...feeds, num_logits_to_keep: zero }, fetches);
+}
 
 interface Sample {
   config: string;
@@ -70,7 +83,11 @@ async function child(config: string): Promise<Sample> {
   const tokenizer = await AutoTokenizer.from_pretrained(folder, options);
   const model = await AutoModelForCausalLM.from_pretrained(folder, options);
   const lm: CausalLm = { kind: 'causal', tokenizer, model };
-  await ownedModel(lm);
+  const owned = await ownedModel(lm);
+  if (config.startsWith('all-logits')) {
+    if (!owned?.logitsToKeep) throw new Error(`${config} needs a graph with num_logits_to_keep, run by the own loop`);
+    keepAllLogits(owned.session);
+  }
   const loadMs = performance.now() - started;
   const rssAfterLoadMB = mb();
   const ids = tokenizer.encode(SOURCE.repeat(Math.ceil(CONTEXT / 30)), { add_special_tokens: false }).slice(0, CONTEXT - 1);
