@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AutoModelForCausalLM, AutoTokenizer } from '@huggingface/transformers';
+import { Tensor as OrtTensor } from 'onnxruntime-node';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { complete } from '../../src/runner/completion';
 import { KV_GROWTH_STEP, SharedKv } from '../../src/runner/decode/kvState';
@@ -135,6 +136,34 @@ describe('own decode loop vs transformers.js generate() (real onnxruntime-node, 
       } finally {
         await lm.model.dispose();
       }
+    }
+  });
+
+  it('GroupQueryAttention writes the new positions into the buffer passed as past and present (past_present_share_buffer)', async () => {
+    const lm = await load('tiny-llama-gqa', 'fp32');
+    try {
+      const owned = await ownedModel(lm);
+      assert.equal(owned?.mode, 'shared');
+      const kv = new SharedKv(owned!.layout, 1);
+      const { kvHeads, headDim } = owned!.layout;
+      const feeds: Record<string, OrtTensor> = {
+        input_ids: new OrtTensor('int64', BigInt64Array.from([1n, 5n, 7n]), [1, 3]),
+        attention_mask: new OrtTensor('int64', BigInt64Array.from([1n, 1n, 1n]), [1, 3]),
+      };
+      const fetches: Record<string, OrtTensor | null> = { logits: null };
+      kv.bind(feeds, fetches);
+      const buffer = feeds['past_key_values.0.key']!.data as Float32Array;
+      buffer.fill(7);
+      await owned!.session.run(feeds, fetches);
+      // Written in place: the 3 new positions of each head changed, the rest of the capacity is untouched
+      // (a present allocated by onnxruntime and copied back would not hold the 7s).
+      for (let head = 0; head < kvHeads; head++) {
+        const at = head * kv.capacity * headDim;
+        assert.ok(buffer.subarray(at, at + 3 * headDim).every((v) => v !== 7), `head ${head} positions 0-2 not written`);
+        assert.ok(buffer.subarray(at + 3 * headDim, at + kv.capacity * headDim).every((v) => v === 7), `head ${head} beyond position 2 touched`);
+      }
+    } finally {
+      await lm.model.dispose();
     }
   });
 });

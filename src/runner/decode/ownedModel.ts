@@ -9,6 +9,10 @@ import { ConcatKv, SharedKv, type KvLayout, type KvState } from './kvState';
  *   position_ids; the past may be a fixed-capacity buffer and the present is
  *   written into it in place when passed as the preallocated output.
  * - 'concat': Optimum-style graphs (position_ids, Concat of past and new).
+ * What onnxruntime-node 1.30 does (checked here): inputs are borrowed, not copied; a
+ * preallocated CPU output is bound in place (so GroupQueryAttention sees past == present
+ * and takes its share-buffer path), but the result still holds a fresh copy of every
+ * fetched output: each step copies the capacity-sized cache once into JavaScript.
  */
 export interface OwnedModel {
   session: InferenceSession;
