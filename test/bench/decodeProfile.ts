@@ -33,6 +33,7 @@ const SOURCE = 'Inkwell is a writing assistant that runs small language models o
 const CONFIGS: Record<string, InferenceSession.SessionOptions> = {
   owned: {},
   transformers: {},
+  'transformers-no-spin': { extra: { session: { intra_op: { allow_spinning: '0' } } } },
   'arena-off': { enableCpuMemArena: false },
   'no-prepack': { extra: { session: { disable_prepacking: '1' } } },
   'no-spin': { extra: { session: { intra_op: { allow_spinning: '0' } } } },
@@ -73,7 +74,7 @@ const mb = () => process.memoryUsage().rss / 2 ** 20;
 
 /** Child: one configuration, one process. */
 async function child(config: string): Promise<Sample> {
-  if (config === 'transformers') process.env[DECODE_LOOP_SWITCH] = 'transformers';
+  if (config.startsWith('transformers')) process.env[DECODE_LOOP_SWITCH] = 'transformers';
   Object.assign(process.env, CONFIG_ENV[config] ?? {});
   const rssAfterImportMB = mb();
   const folder = await ensureFixture(MODEL);

@@ -111,12 +111,14 @@ describe('own decode loop vs transformers.js generate() (real onnxruntime-node, 
         const expected = await withTransformers(() => tokens(lm, long, greedy(60)));
         const result = await decode(lm, encode(lm, long), greedy(60), hooks());
         assert.deepEqual(result.sequence, expected);
-        if (owned.mode === 'shared') assert.ok(result.cache instanceof SharedKv && result.cache.capacity === 2 * KV_GROWTH_STEP);
+        if (owned.mode === 'shared') assert.ok(result.cache instanceof SharedKv && result.cache.capacity === promptTokens + 60, 'a fresh buffer holds exactly prompt + new tokens');
 
         const cache = new PrefixCache(64 * 2 ** 20);
         const grown = await complete(lm, 'm', cache, completeParams(long, { maxNewTokens: 60, minNewTokens: 60 }), 0, hooks());
         const extended = `${long}${grown.completions[0]} more`;
+        const bytesBefore = cache.totalBytes;
         const reused = await complete(lm, 'm', cache, completeParams(extended), 0, hooks());
+        if (owned.mode === 'shared') assert.ok(cache.totalBytes >= (bytesBefore * (promptTokens + 60 + KV_GROWTH_STEP)) / (promptTokens + 60), 'the buffer grew by a step');
         assert.ok(reused.reusedTokens > KV_GROWTH_STEP - 40 && reused.promptTokens > KV_GROWTH_STEP, `reused ${reused.reusedTokens} of ${reused.promptTokens}`);
         const theirCache = new PrefixCache(64 * 2 ** 20);
         await withTransformers(() => complete(lm, 'm', theirCache, completeParams(long, { maxNewTokens: 60, minNewTokens: 60 }), 0, hooks()));
@@ -144,7 +146,7 @@ describe('own decode loop vs transformers.js generate() (real onnxruntime-node, 
     try {
       const owned = await ownedModel(lm);
       assert.equal(owned?.mode, 'shared');
-      const kv = new SharedKv(owned!.layout, 1);
+      const kv = new SharedKv(owned!.layout, 16);
       const { kvHeads, headDim } = owned!.layout;
       const feeds: Record<string, OrtTensor> = {
         input_ids: new OrtTensor('int64', BigInt64Array.from([1n, 5n, 7n]), [1, 3]),

@@ -45,10 +45,14 @@ export class SharedKv implements KvState {
     this.reserve(initialPositions);
   }
 
-  /** Makes room for `total` positions, copying the valid ones into bigger buffers if needed. */
+  /**
+   * Makes room for `total` positions, copying the valid ones into bigger buffers if needed:
+   * the first time exactly `total` (onnxruntime-node copies the whole buffer back every step,
+   * so spare capacity costs time), later at least KV_GROWTH_STEP more.
+   */
   reserve(total: number): void {
     if (total <= this.capacity) return;
-    const capacity = Math.ceil(total / KV_GROWTH_STEP) * KV_GROWTH_STEP;
+    const capacity = this.capacity === 0 ? total : Math.max(total, this.capacity + KV_GROWTH_STEP);
     const { kvHeads, headDim } = this.layout;
     const next = this.layout.pastNames.map((_, i) => {
       const grown = new Float32Array(kvHeads * capacity * headDim);
