@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostToWebview, type ModelOption, type PaneSettings, type WebviewToHost } from '../../core/playgroundMessages';
-import { servedRemotely } from '../backend';
+import { servedByServer } from '../backend';
 import type { EditorTarget } from './editorTarget';
 import { playgroundHtml, webviewOptions } from './playgroundHtml';
 import { runPanes, type RunDeps } from './playgroundRun';
@@ -99,7 +99,7 @@ export class PlaygroundPanel implements vscode.Disposable {
 
   private models(): ModelOption[] {
     const config = this.deps.config();
-    const remote = servedRemotely(config, 'text-generation');
+    const remote = servedByServer(config, 'text-generation');
     const name = (id: string) => id.split(/[\\/]/).filter(Boolean).pop() ?? id;
     if (remote) {
       const detail = `${config.remoteModel} on ${config.remoteBaseUrl}`;
