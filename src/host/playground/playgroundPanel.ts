@@ -99,9 +99,9 @@ export class PlaygroundPanel implements vscode.Disposable {
 
   private models(): ModelOption[] {
     const config = this.deps.config();
-    const remote = servedByServer(config, 'text-generation');
+    const onServer = servedByServer(config, 'text-generation');
     const name = (id: string) => id.split(/[\\/]/).filter(Boolean).pop() ?? id;
-    if (remote) {
+    if (onServer) {
       const detail = `${config.remoteModel} on ${config.remoteBaseUrl}`;
       return [
         { id: 'generation', label: `Server: ${config.remoteModel} (completion)`, detail },

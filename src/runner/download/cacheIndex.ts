@@ -78,8 +78,8 @@ export async function cachedModelInfo(downloader: ModelDownloader, params: Model
   const { offline, hubHost } = downloader.settings();
   if (!offline && params.hub !== false) {
     try {
-      const remote = await listRepoFiles(hubHost, model);
-      return { model, source: 'hub', dtypes: dtypesIn(remote, task), sizes: dtypeSizes(model, remote, task), downloaded };
+      const listing = await listRepoFiles(hubHost, model);
+      return { model, source: 'hub', dtypes: dtypesIn(listing, task), sizes: dtypeSizes(model, listing, task), downloaded };
     } catch (err) {
       const unknown = err instanceof ResponseError && err.code === RunnerErrorCode.ModelNotFound;
       if (unknown || !manifest) throw err;

@@ -32,9 +32,9 @@ export function recordedDtypes(manifest: Manifest, task: Task): Precision[] {
 }
 
 /** The file for `dtype`: one already downloaded when there is one, else the best the listing has (`auto`: best precision). */
-export function resolveFromListing(manifest: Manifest | undefined, remote: readonly HubFile[], task: Task, dtype: Dtype): Resolved | undefined {
+export function resolveFromListing(manifest: Manifest | undefined, listing: readonly HubFile[], task: Task, dtype: Dtype): Resolved | undefined {
   const downloaded = manifest ? resolveVariant(dtype, recordedVariants(manifest, task)) : undefined;
-  return downloaded ?? resolveVariant(dtype, hubVariants(remote, task));
+  return downloaded ?? resolveVariant(dtype, hubVariants(listing, task));
 }
 
 /** Applies `check`'s updates to a manifest. */
@@ -49,10 +49,10 @@ export function applyUpdates(manifest: Manifest, updates: CacheCheck['updates'])
  * Checks the files (task, dtype) needs against the manifest, deleting damaged
  * ones. Undefined when the cached listing does not have that dtype (only the hub can tell).
  */
-export async function checkCache(folder: string, manifest: Manifest, remote: HubFile[], task: Task, dtype: Dtype, full: boolean): Promise<CacheCheck | undefined> {
-  const resolved = resolveFromListing(manifest, remote, task, dtype);
+export async function checkCache(folder: string, manifest: Manifest, listing: HubFile[], task: Task, dtype: Dtype, full: boolean): Promise<CacheCheck | undefined> {
+  const resolved = resolveFromListing(manifest, listing, task, dtype);
   if (!resolved) return undefined;
-  return { resolved, ...(await checkFiles(folder, manifest, selectFiles(manifest.model, remote, task, resolved.variant), full)) };
+  return { resolved, ...(await checkFiles(folder, manifest, selectFiles(manifest.model, listing, task, resolved.variant), full)) };
 }
 
 /** Checks `needed` against the manifest's records, deleting damaged files. */

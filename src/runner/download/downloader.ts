@@ -25,7 +25,7 @@ import { cleanPartials } from './partials';
 import { DownloadProgress } from './progress';
 
 export interface DownloadPlan {
-  remote: HubFile[];
+  listing: HubFile[];
   resolved: Resolved;
   files: HubFile[];
 }
@@ -93,11 +93,11 @@ export class ModelDownloader {
 
   /** What a download of (task, dtype) would fetch from the hub's listing now: the weight file chosen and every file it needs. */
   async plan(task: Task, model: string, dtype: Dtype, signal?: AbortSignal): Promise<DownloadPlan> {
-    const remote = await listRepoFiles(this.settings().hubHost, model, signal);
-    const cached = resolveFromListing(readManifest(this.folderOf(model)), remote, task, dtype);
+    const listing = await listRepoFiles(this.settings().hubHost, model, signal);
+    const cached = resolveFromListing(readManifest(this.folderOf(model)), listing, task, dtype);
     // A variant downloaded before is preferred while the hub still has it.
-    const resolved = cached && hubVariants(remote, task).includes(cached.variant) ? cached : resolveFromHub(model, remote, task, dtype);
-    return { remote, resolved, files: selectFiles(model, remote, task, resolved.variant) };
+    const resolved = cached && hubVariants(listing, task).includes(cached.variant) ? cached : resolveFromHub(model, listing, task, dtype);
+    return { listing, resolved, files: selectFiles(model, listing, task, resolved.variant) };
   }
 
   private async ensureLocked(task: Task, model: string, dtype: Dtype, signal: AbortSignal, download: boolean): Promise<EnsureResult> {
@@ -119,15 +119,15 @@ export class ModelDownloader {
     if (offline) throw offlineError(model, cached);
     if (!download) throw runnerError(RunnerErrorCode.ModelNotDownloaded, `Model "${model}" is not downloaded yet. Run "Inkwell: Download Models…" to get it.`);
 
-    const { remote, resolved, files: needed } = await this.plan(task, model, dtype, signal);
-    const check = await checkFiles(folder, { ...(cachedManifest ?? emptyManifest(model, hubHost)), remote }, needed, false);
+    const { listing, resolved, files: needed } = await this.plan(task, model, dtype, signal);
+    const check = await checkFiles(folder, { ...(cachedManifest ?? emptyManifest(model, hubHost)), remote: listing }, needed, false);
     const toFetch = needed.filter((f) => check.bad.some((b) => b.path === f.path));
     const refetched = [...new Set([...(cached?.corrupt ?? []), ...check.corrupt])];
     const bytes = toFetch.reduce((sum, f) => sum + f.size, 0);
     await mkdir(folder, { recursive: true });
     await ensureDiskSpace(folder, bytes, model);
     const record = (m: Manifest) => {
-      Object.assign(m, { model, remote, remoteHost: hubHost });
+      Object.assign(m, { model, remote: listing, remoteHost: hubHost });
       addTask(m, task);
     };
     await updateManifest(folder, model, (m) => {

@@ -1,5 +1,5 @@
 /**
- * Failures of the remote server as ResponseErrors with the Remote* codes and a
+ * Failures of the inference server as ResponseErrors with the Server* codes and a
  * message that says what to do.
  */
 import type { ResponseError } from 'vscode-jsonrpc';
