@@ -126,7 +126,8 @@ function writeValue(sink: ByteSink, v: GgufValue): void {
       sink.u32(v.itemType);
       sink.u64(v.value.length);
       if (v.itemType === GgufValueType.STRING) for (const s of v.value) sink.str(s);
-      else for (const n of v.value) (v.itemType === GgufValueType.INT32 ? sink.i32(n) : sink.f32(n));
+      else if (v.itemType === GgufValueType.INT32) for (const n of v.value) sink.i32(n);
+      else for (const n of v.value) sink.f32(n);
   }
 }
 
