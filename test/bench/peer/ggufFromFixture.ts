@@ -135,16 +135,17 @@ export function llamaTensors(p: LlamaParams, damped: readonly number[], dtype: G
 interface FixtureStamp {
   name: string;
   hash: string;
-  spec: { family: string; params: LlamaParams; export?: { graph: string } };
+  spec: { family: string; params: LlamaParams };
 }
 
 /**
  * `<fixture>/gguf/model-<dtype>.gguf`, written unless a copy from the same fixture and the same
- * writer sources exists. The fixture must be a generated genai-graph Llama (its `.fixture.json`).
+ * writer sources exists. Any generated Llama fixture (its `.fixture.json`) without a logit bias: the
+ * genai and the plain graph hold the same weights.
  */
 export function ggufForFixture(folder: string, dtype: GgufDtype): string {
   const stamp = JSON.parse(fs.readFileSync(path.join(folder, '.fixture.json'), 'utf8')) as FixtureStamp;
-  if (stamp.spec.family !== 'llama' || stamp.spec.export?.graph !== 'genai') throw new Error(`${stamp.name}: only genai-graph Llama fixtures are converted`);
+  if (stamp.spec.family !== 'llama' || stamp.spec.params.sentenceEndBias) throw new Error(`${stamp.name}: only Llama fixtures without a logit bias are converted`);
   const hash = createHash('sha256').update(stamp.hash).update(dtype);
   for (const source of ['gguf.ts', 'ggmlBlocks.ts', 'ggufFromFixture.ts']) hash.update(fs.readFileSync(path.join(__dirname, source)));
   const digest = hash.digest('hex');

@@ -18,7 +18,7 @@ import { ensureFixture, type FixtureName } from '../../fixtures/generate';
 import { median, printTable, round } from '../stats';
 import { ggufForFixture, type GgufDtype } from './ggufFromFixture';
 import { ensurePeerInstall } from './peerInstall';
-import { runInkwell, runLlamaCpp, startLlamaCpp, type Prompts, type RunPlan, type RunSample } from './peerRuns';
+import { LLAMA_CONTEXT_SIZE, runInkwell, runLlamaCpp, startLlamaCpp, type Prompts, type RunPlan, type RunSample } from './peerRuns';
 
 const QUICK = process.env.BENCH_PEER_QUICK === '1';
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -62,7 +62,7 @@ function agreeingTokens(tokenizer: PreTrainedTokenizer, inkwellText: string, lla
 async function checkSameModel(folder: string, gguf: string, tokenizer: PreTrainedTokenizer, p: Prompts, dtype: 'fp32' | 'q4' | 'q8'): Promise<string> {
   const llama = await startLlamaCpp();
   try {
-    await llama.request({ kind: 'load', modelPath: gguf, contextSize: Math.max(...CONTEXTS) + 64, threads: THREADS }, 'loaded');
+    await llama.request({ kind: 'load', modelPath: gguf, contextSize: LLAMA_CONTEXT_SIZE, threads: THREADS }, 'loaded');
     const text = p.at.get(CONTEXTS[CONTEXTS.length - 1]!)!;
     const theirs = (await llama.request({ kind: 'tokenize', text }, 'tokens')).tokens;
     const ours = tokenizer.encode(text, { add_special_tokens: false });
@@ -115,6 +115,13 @@ async function main(): Promise<void> {
   const tinyTokenizer = await AutoTokenizer.from_pretrained(tiny);
   checks.push(await checkSameModel(tiny, ggufForFixture(tiny, 'F32'), tinyTokenizer, prompts(tinyTokenizer), 'fp32'));
   console.log(checks[0]);
+  if (!QUICK) {
+    // The SmolLM2-135M-sized weights at fp32 (the plain-graph fixture holds the same seeded weights as the GQA one).
+    const full = await ensureFixture('smollm2-135m-random');
+    const fullTokenizer = await AutoTokenizer.from_pretrained(full);
+    checks.push(await checkSameModel(full, ggufForFixture(full, 'F32'), fullTokenizer, prompts(fullTokenizer), 'fp32'));
+    console.log(checks[1]);
+  }
 
   for (const [name, dtype] of CASES) {
     const folder = await ensureFixture(name);
@@ -134,6 +141,7 @@ async function main(): Promise<void> {
     }
     const flat = median(inkwell.map((s) => s.decodeFlatMsPerToken ?? NaN));
     const flatBase = median(inkwell.map((s) => s.contexts.get(CONTEXTS[0]!)!.decodeMsPerToken));
+    const firstRow = table.length;
     for (const context of CONTEXTS) {
       const ink = figures(inkwell, context);
       const lcp = figures(llama, context);
@@ -166,6 +174,7 @@ async function main(): Promise<void> {
         pair(ink.load_ms, lcp.load_ms, entry.load_ratio),
       ]);
     }
+    for (const row of table.slice(firstRow)) console.log(`  ${row.join(' | ')}`);
   }
   console.log(`\nInkwell runner vs llama.cpp (node-llama-cpp 3.21.1), ${THREADS} threads each, greedy, ${NEW_TOKENS} new tokens; medians of ${RUNS} runs, fresh processes; each cell "Inkwell / llama.cpp (ratio)":\n`);
   printTable(['model', 'context', 'fresh TTFT ms', 'reuse TTFT ms (+3 tokens)', 'decode ms/token', 'memory growth MB', 'peak growth MB', 'load ms'], table);

@@ -45,6 +45,12 @@ export interface RunPlan {
   prompts: Prompts;
 }
 
+/**
+ * llama.cpp's context (its KV cache is allocated up front, and counted in its memory). Twice the
+ * largest prompt: with a context barely larger than prompt + new tokens (1,088), reusing a 1,024-token
+ * prefix took 0.2-0.8x a fresh prompt's time in two runs here (0.03x with 2,048), which would flatter Inkwell.
+ */
+export const LLAMA_CONTEXT_SIZE = 2048;
 const FILL_TOKENS = 4;
 const REUSE_TOKENS = 4;
 const perToken = (totalMs: number, firstMs: number, tokens: number) => (totalMs - firstMs) / Math.max(1, tokens - 1);
@@ -96,7 +102,7 @@ export async function runLlamaCpp(gguf: string, plan: RunPlan, decode: (tokens: 
   const llama = await startLlamaCpp();
   try {
     const base = processMemory(llama.pid);
-    const contextSize = Math.max(...plan.contexts) + 64;
+    const contextSize = LLAMA_CONTEXT_SIZE;
     const { loadMs } = await llama.request({ kind: 'load', modelPath: gguf, contextSize, threads: plan.threads }, 'loaded');
     const generate = (text: string, newTokens: number, reuse: boolean) => llama.request({ kind: 'generate', text, newTokens, reuse }, 'generated');
     await generate(plan.prompts.warmUp, 4, false);
