@@ -16,7 +16,13 @@ interface Sequence {
 interface Model {
   tokenize(text: string, specialTokens?: boolean): number[];
   detokenize(tokens: number[]): string;
-  createContext(options: { contextSize: number; threads: number; sequences: number }): Promise<{ getSequence(): Sequence; dispose(): Promise<void> }>;
+  createContext(options: {
+    contextSize: number;
+    threads: number;
+    sequences: number;
+    experimentalKvCacheKeyType?: string;
+    experimentalKvCacheValueType?: string;
+  }): Promise<{ getSequence(): Sequence; dispose(): Promise<void> }>;
   dispose(): Promise<void>;
 }
 interface Llama {
@@ -65,7 +71,8 @@ async function handle(request: LlamaRequest): Promise<LlamaReply> {
       if (!llama) throw new Error('not initialized');
       const started = performance.now();
       model = await llama.loadModel({ modelPath: request.modelPath, gpuLayers: 0 });
-      const context = await model.createContext({ contextSize: request.contextSize, threads: request.threads, sequences: 1 });
+      const cache = request.kvCacheType ? { experimentalKvCacheKeyType: request.kvCacheType, experimentalKvCacheValueType: request.kvCacheType } : {};
+      const context = await model.createContext({ contextSize: request.contextSize, threads: request.threads, sequences: 1, ...cache });
       sequence = context.getSequence();
       return { kind: 'loaded', loadMs: performance.now() - started };
     }

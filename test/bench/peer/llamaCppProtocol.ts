@@ -2,7 +2,8 @@
 export type LlamaRequest =
   /** Loads node-llama-cpp from `modulePath` and its prebuilt CPU binary. */
   | { kind: 'init'; modulePath: string }
-  | { kind: 'load'; modelPath: string; contextSize: number; threads: number }
+  /** `kvCacheType`: the KV cache's ggml type (llama.cpp's default: F16). */
+  | { kind: 'load'; modelPath: string; contextSize: number; threads: number; kvCacheType?: 'F32' | 'F16' }
   | { kind: 'tokenize'; text: string }
   /** Greedy, exactly `newTokens` tokens; `reuse`: keep the sequence's tokens that the prompt starts with. */
   | { kind: 'generate'; text: string; newTokens: number; reuse: boolean };

@@ -62,7 +62,9 @@ function agreeingTokens(tokenizer: PreTrainedTokenizer, inkwellText: string, lla
 async function checkSameModel(folder: string, gguf: string, tokenizer: PreTrainedTokenizer, p: Prompts, dtype: 'fp32' | 'q4' | 'q8'): Promise<string> {
   const llama = await startLlamaCpp();
   try {
-    await llama.request({ kind: 'load', modelPath: gguf, contextSize: LLAMA_CONTEXT_SIZE, threads: THREADS }, 'loaded');
+    // At fp32 llama.cpp keeps its KV cache in F32 too (its default F16 cache alone changes random models' greedy text).
+    const kvCacheType = dtype === 'fp32' ? 'F32' : undefined;
+    await llama.request({ kind: 'load', modelPath: gguf, contextSize: LLAMA_CONTEXT_SIZE, threads: THREADS, kvCacheType }, 'loaded');
     const text = p.at.get(CONTEXTS[CONTEXTS.length - 1]!)!;
     const theirs = (await llama.request({ kind: 'tokenize', text }, 'tokens')).tokens;
     const ours = tokenizer.encode(text, { add_special_tokens: false });
