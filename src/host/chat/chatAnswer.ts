@@ -10,7 +10,7 @@ import type { Config } from '../../config';
 import { needsText, parseChatRequest, type ChatTask } from '../../core/chat/chatCommands';
 import { leftOutNote, planChatPrompt, type ChatTurn, type ContextPiece } from '../../core/chat/chatPrompt';
 import { Methods } from '../../protocol';
-import { servedRemotely } from '../backend';
+import { servedByServer } from '../backend';
 import type { RunnerClient } from '../runnerClient';
 
 /** The part of VS Code's `ChatResponseStream` an answer uses. */
@@ -57,7 +57,7 @@ const REMOTE_LIMIT = 4096;
 
 async function tokenCounter(deps: ChatAnswerDeps, model: string, texts: string[], token: vscode.CancellationToken): Promise<{ limit: number; count: (text: string) => number }> {
   const config = deps.config();
-  if (servedRemotely(config, 'instruction')) return { limit: REMOTE_LIMIT, count: (text) => Math.ceil(text.length / 4) };
+  if (servedByServer(config, 'instruction')) return { limit: REMOTE_LIMIT, count: (text) => Math.ceil(text.length / 4) };
   const unique = [...new Set(texts)];
   const { counts, limit } = await deps.client.request(Methods.countTokens, { model, dtype: config.dtype, task: 'instruction', texts: unique }, token);
   const known = new Map(unique.map((text, i) => [text, counts[i] ?? 0]));
@@ -82,7 +82,7 @@ export async function answerChat(deps: ChatAnswerDeps, request: ChatRequestData,
   }
   const config = deps.config();
   const model = config.instructionModel;
-  if (!servedRemotely(config, 'instruction') && !(await deps.modelReady(model))) {
+  if (!servedByServer(config, 'instruction') && !(await deps.modelReady(model))) {
     stream.markdown(`Inkwell needs its instruction model (\`${model}\`) on this machine to answer. Download it when asked, or choose another with "Inkwell: Select Model".`);
     return { task };
   }

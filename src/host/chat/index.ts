@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import type { ConfigWatcher } from '../../config';
 import { Methods } from '../../protocol';
-import { servedRemotely } from '../backend';
-import { isModelDownloaded, type EnsureModel } from '../models';
+import { servedByServer } from '../backend';
+import type { EnsureModel } from '../models';
+import { isModelDownloaded } from '../models/availability';
 import type { RunnerClient } from '../runnerClient';
 import type { WritingJobs } from '../writing/writingJob';
 import { registerAnswerCommands } from './answerCommands';
@@ -54,7 +55,7 @@ export function registerChat(deps: ChatDeps): vscode.Disposable {
       config,
       log: deps.log,
       extensionUri: deps.extensionUri,
-      modelReady: (model) => (servedRemotely(config(), 'instruction') ? Promise.resolve(true) : deps.ensureAvailable('instruction', model)),
+      modelReady: (model) => (servedByServer(config(), 'instruction') ? Promise.resolve(true) : deps.ensureAvailable('instruction', model)),
     }),
     registerModelProvider(deps),
     registerTestHooks(process.env),

@@ -10,7 +10,7 @@ import type * as vscode from 'vscode';
 import type { Config } from '../../config';
 import { entriesFor, findEntry } from '../../core/catalog';
 import { Methods, type ChatMessage } from '../../protocol';
-import { servedRemotely } from '../backend';
+import { servedByServer } from '../backend';
 import type { RunnerClient } from '../runnerClient';
 import { messageRole, messageText, type LanguageModelInfo, type LanguageModelProvider, type LanguageModelRequestMessage } from './languageModelApi';
 
@@ -70,7 +70,7 @@ export class InkwellLanguageModels implements LanguageModelProvider<InkwellModel
 
   async provideLanguageModelChatInformation(): Promise<InkwellModelInfo[]> {
     const config = this.deps.config();
-    if (servedRemotely(config, 'instruction')) return [this.info(config.remoteModel, true, 'remote server')];
+    if (servedByServer(config, 'instruction')) return [this.info(config.remoteModel, true, 'remote server')];
     const candidates = [config.instructionModel, ...entriesFor('instruction').map((e) => e.id)];
     const cached = new Set(await this.deps.cachedModels().catch(() => [] as string[]));
     const models: InkwellModelInfo[] = [];
@@ -95,7 +95,7 @@ export class InkwellLanguageModels implements LanguageModelProvider<InkwellModel
 
   async provideTokenCount(model: InkwellModelInfo, text: string | LanguageModelRequestMessage, token: vscode.CancellationToken): Promise<number> {
     const value = typeof text === 'string' ? text : messageText(text);
-    if (model.remote || servedRemotely(this.deps.config(), 'instruction')) return Math.ceil(value.length / 4);
+    if (model.remote || servedByServer(this.deps.config(), 'instruction')) return Math.ceil(value.length / 4);
     const { counts, limit } = await this.deps.client.request(Methods.countTokens, { model: model.model, dtype: this.deps.config().dtype, task: 'instruction', texts: [value] }, token);
     this.limits.set(model.model, limit);
     // A message also carries the chat template's role markers.
