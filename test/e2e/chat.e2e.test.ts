@@ -31,6 +31,13 @@ test('chat: @inkwell /summarize streams an answer, Insert puts it in the file; I
     const chatInput = chat.locator('.interactive-input-part');
     const lastResponse = (): Promise<string> => chat.locator('.interactive-response').last().innerText();
 
+    await step(t, "Inkwell's model answers through vscode.lm (selectChatModels, countTokens, sendRequest); VS Code now knows its models", async () => {
+      await vscode.runCommand('Inkwell: Ask the Language Model (test)');
+      const text = await vscode.waitForEditorText((s) => /^answer: \S/m.test(s), { timeoutMs: 120_000 });
+      assert.match(text, /^model: Inkwell: tiny-llama \(inkwell\//m);
+      assert.match(text, /^prompt tokens: [1-9]\d*$/m);
+    });
+
     await step(t, "the Chat view opens signed out in Ask mode, with Inkwell's model picked", async () => {
       await vscode.openFile('harbour.md');
       await vscode.press('Control+Home');
@@ -92,11 +99,5 @@ test('chat: @inkwell /summarize streams an answer, Insert puts it in the file; I
       await vscode.screenshot('picked-model');
     });
 
-    await step(t, "Inkwell's model answers through vscode.lm (selectChatModels, countTokens, sendRequest)", async () => {
-      await vscode.runCommand('Inkwell: Ask the Language Model (test)');
-      const text = await vscode.waitForEditorText((s) => /^answer: \S/m.test(s), { timeoutMs: 120_000 });
-      assert.match(text, /^model: Inkwell: tiny-llama \(inkwell\//m);
-      assert.match(text, /^prompt tokens: [1-9]\d*$/m);
-    });
   });
 });
