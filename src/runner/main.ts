@@ -12,6 +12,7 @@ import { runnerError } from './errors';
 import { complete } from './completion';
 import { registerModelHandlers } from './downloadHandlers';
 import { ModelStore } from './modelStore';
+import { answerDetectLanguage } from './languageDetection';
 import { hostPlatform, sameFolder } from './modelPaths';
 import { registerPlaygroundHandler } from './playgroundHandler';
 import { PrefixCache } from './prefixCache';
@@ -105,6 +106,8 @@ connection.onRequest(Methods.complete, async (params, token) => {
     return { ...result, timings: { ...result.timings, queuedMs } };
   }, token);
 });
+
+connection.onRequest(Methods.detectLanguage, (params) => answerDetectLanguage(params));
 
 connection.onRequest(Methods.closeDocument, (params) => prefixCache.drop(params.documentId));
 
