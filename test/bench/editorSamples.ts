@@ -16,6 +16,8 @@ export interface EditorSample {
   /** Time the request waited in the runner's queue behind an earlier one (not in runnerMs). */
   queuedMs?: number;
   generatedTokens?: number;
+  /** The debounce the provider waited for this request (adaptive or the setting). */
+  debounceMs?: number;
   text?: string;
 }
 
@@ -31,6 +33,7 @@ export interface TypingOptions {
 }
 
 interface LoggedSuggestion {
+  debounceMs?: number;
   runnerMs: number;
   queuedMs: number;
   generatedTokens: number;
@@ -53,12 +56,12 @@ const RECORDER = `(() => {
   }).observe(root, { subtree: true, childList: true, characterData: true });
 })()`;
 
-const LINE = /inline: .*?(\d+) generated, (?:queued (\d+) ms, )?first token \d+ ms, total (\d+) ms, \d+ suggestion\(s\): (".*")\s*$/;
+const LINE = /inline: (?:debounce (\d+) ms, )?.*?(\d+) generated, (?:queued (\d+) ms, )?first token \d+ ms, total (\d+) ms, \d+ suggestion\(s\): (".*")\s*$/;
 
 function loggedSuggestions(log: string): LoggedSuggestion[] {
   return log.split('\n').flatMap((line) => {
     const m = LINE.exec(line);
-    return m ? [{ generatedTokens: Number(m[1]), queuedMs: Number(m[2] ?? 0), runnerMs: Number(m[3]), text: JSON.parse(m[4]!) as string }] : [];
+    return m ? [{ debounceMs: m[1] === undefined ? undefined : Number(m[1]), generatedTokens: Number(m[2]), queuedMs: Number(m[3] ?? 0), runnerMs: Number(m[4]), text: JSON.parse(m[5]!) as string }] : [];
   });
 }
 
@@ -90,7 +93,7 @@ async function sample(vscode: VSCodeSession, word: string, options: TypingOption
   if (!shown) return { word, outcome: fresh.length > 0 && fresh.at(-1)!.text.trim() === '' ? 'empty' : 'miss' };
   const editorMs = shown.t - t0;
   const match = fresh.find((l) => same(l.text, shown.text));
-  if (match) return { word, outcome: 'shown', editorMs, runnerMs: match.runnerMs, queuedMs: match.queuedMs, generatedTokens: match.generatedTokens, text: shown.text };
+  if (match) return { word, outcome: 'shown', editorMs, runnerMs: match.runnerMs, queuedMs: match.queuedMs, generatedTokens: match.generatedTokens, debounceMs: match.debounceMs, text: shown.text };
   return { word, outcome: fresh.length > 0 ? 'wrong' : 'shown', editorMs, text: shown.text };
 }
 
