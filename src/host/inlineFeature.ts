@@ -31,21 +31,23 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
   const snooze = new Snooze();
   const cache = new CompletionCache();
   // Whether the completion model can be used without a download; rechecked after a while when it can't.
+  // A failed check (the runner restarting, say) is not a "no": it is not remembered, and the
+  // caller sees the error instead of a missing-model notice.
   let ready: { key: string; value: Promise<boolean>; at: number } | undefined;
   const modelReady = (): Promise<boolean> => {
     const { generationModel, dtype } = config.current;
     if (servedRemotely(config.current, 'text-generation')) return Promise.resolve(true);
     const key = `${generationModel}|${dtype}`;
     if (!ready || ready.key !== key || Date.now() - ready.at > 15_000) {
-      const value = isModelDownloaded(client, 'text-generation', generationModel, dtype).then(
-        (ok) => {
-          if (!ok) statusBar.update({ error: `${generationModel} is not downloaded yet. Run "Inkwell: Download Models…" or choose another model.` });
-          return ok;
-        },
-        () => false,
-      );
+      const value = isModelDownloaded(client, 'text-generation', generationModel, dtype).then((ok) => {
+        if (!ok) statusBar.update({ error: `${generationModel} is not downloaded yet. Run "Inkwell: Download Models…" or choose another model.` });
+        return ok;
+      });
       ready = { key, value, at: Date.now() };
-      void value.then((ok) => ok && ready?.value === value && (ready.at = Infinity));
+      void value.then(
+        (ok) => ok && ready?.value === value && (ready.at = Infinity),
+        () => ready?.value === value && (ready = undefined),
+      );
     }
     return ready.value;
   };
