@@ -11,7 +11,9 @@
  * time and the text that must be on screen. Prints a table per dtype and `BENCH {json}`.
  *
  * DEBOUNCE=adaptive,fixed runs each dtype with `inkwell.inline.adaptiveDebounce` on and off,
- * one session after the other, to compare them under the same conditions.
+ * one session after the other, to compare them under the same conditions. TYPING=along types
+ * the shown suggestion's next word instead (taking it by typing): from the cache when served
+ * without a request, from the model when the suggestion was used up.
  *
  *   npm run package && npm run bench:editor     (DTYPES=q8,q4 DEBOUNCE=adaptive SAMPLES=20 CHAR_MS=150)
  */
@@ -33,6 +35,8 @@ const CHAR_MS = Number(process.env.CHAR_MS ?? 150);
 const GIVE_UP_MS = Number(process.env.GIVE_UP_MS ?? 8000);
 const DEBOUNCE_MS = Number(process.env.DEBOUNCE_MS ?? 250);
 const DEBOUNCE_MODES = (process.env.DEBOUNCE ?? 'adaptive').split(',') as ('adaptive' | 'fixed')[];
+/** paragraph: type the paragraph's own words; along: type the shown suggestion's words. */
+const TYPING = process.env.TYPING === 'along' ? 'along' : 'paragraph';
 const TARGET_TOKENS = 1000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -109,6 +113,7 @@ async function runDtype(workspace: string, folder: string, dtype: string, deboun
       charMs: CHAR_MS,
       giveUpMs: GIVE_UP_MS,
       log: () => inkwellLog(vscode),
+      along: TYPING === 'along',
     });
   });
 }
@@ -174,6 +179,7 @@ async function main(): Promise<void> {
       document_tokens: tokens,
       debounce_ms: DEBOUNCE_MS,
       char_ms: CHAR_MS,
+      typing: TYPING,
       editor_ms_p50: main.editor_ms_p50,
       editor_ms_p90: main.editor_ms_p90,
       editor_ms_p50_model: main.editor_ms_p50_model,

@@ -30,6 +30,11 @@ export interface TypingOptions {
   giveUpMs: number;
   /** The extension's log so far. */
   log: () => Promise<string>;
+  /**
+   * Type along: each sample types the shown suggestion's next word (a person taking the
+   * suggestion by typing it) instead of the paragraph's; the paragraph's word when none shows.
+   */
+  along?: boolean;
 }
 
 interface LoggedSuggestion {
@@ -97,6 +102,13 @@ async function sample(vscode: VSCodeSession, word: string, options: TypingOption
   return { word, outcome: fresh.length > 0 ? 'wrong' : 'shown', editorMs, text: shown.text };
 }
 
+/** The shown suggestion's first word with the space after it (a space added after its last word). */
+async function nextGhostWord(vscode: VSCodeSession): Promise<string | undefined> {
+  const m = /^ ?[^\s]+\s?/.exec(await vscode.readGhostText());
+  if (!m) return undefined;
+  return /\s$/.test(m[0]) ? m[0].replace(/\s$/, ' ') : `${m[0]} `;
+}
+
 /** Types the first word (loading the model; not counted), then `samples` more, one sample each. */
 export async function editorSamples(vscode: VSCodeSession, options: TypingOptions): Promise<EditorSample[]> {
   await vscode.page.evaluate(RECORDER);
@@ -105,7 +117,7 @@ export async function editorSamples(vscode: VSCodeSession, options: TypingOption
   process.stderr.write(`[bench:editor] warm-up: ${warm.outcome} after ${Math.round(warm.editorMs ?? NaN)} ms\n`);
   const samples: EditorSample[] = [];
   for (let i = 0; i < options.samples; i++) {
-    const word = rest[i % rest.length]!;
+    const word = (options.along ? await nextGhostWord(vscode) : undefined) ?? rest[i % rest.length]!;
     const s = await sample(vscode, word, options, options.giveUpMs);
     process.stderr.write(`[bench:editor] ${JSON.stringify(s)}\n`);
     samples.push(s);
