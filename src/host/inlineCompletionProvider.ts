@@ -68,7 +68,11 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     const text = document.getText();
     const offset = document.offsetAt(position);
     const comment = commentContextAt(text, offset, document.languageId);
-    if (skipReason({ text, offset, languageId: document.languageId, comment })) return [];
+    const skip = skipReason({ text, offset, languageId: document.languageId, comment });
+    if (skip) {
+      this.deps.log.debug(`inline: no suggestion at ${document.uri.toString()}:${offset} (${skip})`);
+      return [];
+    }
 
     const documentId = document.uri.toString();
     const before = text.slice(0, offset);
@@ -86,6 +90,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     const cached = this.deps.cache.get(keyParts);
     if (cached && cached.length > 0) return this.items(cached, position);
     if (!(await this.deps.modelReady())) {
+      this.deps.log.debug(`inline: no suggestion (${config.generationModel} is not downloaded)`);
       this.deps.onModelMissing?.(explicit);
       return [];
     }
