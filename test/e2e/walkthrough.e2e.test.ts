@@ -47,7 +47,10 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       await vscode.waitForEditorText((text) => text.includes('A walk by the harbour'));
       await vscode.focusEditor();
       await vscode.press('Control+End');
+      // The sample opens with the cursor at its end (line 7); typing must not be moved from there.
+      await vscode.waitForCursorPosition(7, 1);
       await vscode.typeWords('The gulls ');
+      await vscode.waitForCursorPosition(7, 11);
       await vscode.waitForGhostText({ timeoutMs: 60_000 });
       await vscode.acceptGhostText();
       await page.locator('.tabs-container .tab').filter({ hasText: 'Welcome' }).first().click();
