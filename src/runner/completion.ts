@@ -21,6 +21,7 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
   let reusedTokens = 0;
   let generatedTokens = 0;
   let firstTokenAt = 0;
+  let cancelled = false;
   const unit = params.unit;
   const unitEnded = unit ? (text: string) => settledUnitEnd(text, unit) >= 0 : undefined;
 
@@ -30,14 +31,18 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
     const temperature = attempt === 0 ? params.temperature : Math.max(params.temperature ?? 0, ALTERNATIVE_TEMPERATURE);
     const seed = (params.seed ?? 0) + attempt;
     const result = await decode(lm, encoded, { ...params, temperature, seed }, { token: hooks.token, onText: attempt === 0 ? hooks.onText : () => undefined, unitEnded }, prepared?.cache);
-    if (prepared) cache.commit(params.documentId, modelKey, result.sequence, prepared.cache);
+    if (prepared) cache.commit(params.documentId, modelKey, result.sequence, result.cache ?? prepared.cache);
     if (!firstTokenAt) firstTokenAt = result.firstTokenAt;
     generatedTokens += result.generatedTokens;
-    if (result.finishReason === 'cancelled') break;
+    if (result.finishReason === 'cancelled') {
+      cancelled = true;
+      break;
+    }
     if (!completions.includes(result.text)) completions.push(result.text);
   }
   const end = performance.now();
   return {
+    finishReason: cancelled || hooks.token.isCancellationRequested ? 'cancelled' : 'done',
     completions,
     promptTokens: promptIds.length,
     reusedTokens,
