@@ -14,6 +14,7 @@ import { registerModelHandlers } from './downloadHandlers';
 import { ModelStore } from './modelStore';
 import { hostPlatform, sameFolder } from './modelPaths';
 import { registerPlaygroundHandler } from './playgroundHandler';
+import { registerClassificationHandler } from './classificationHandler';
 import { PrefixCache } from './prefixCache';
 import { remoteComplete, remoteGenerate, type RemoteBackend } from './remote/openaiClient';
 import { countTokens } from './tokenCount';
@@ -155,6 +156,7 @@ connection.onRequest(Methods.shutdown, () => {
 
 registerModelHandlers(connection, { store, queue, prefixCache });
 registerPlaygroundHandler(connection, { store, queue, remote });
+registerClassificationHandler(connection, { store, queue });
 
 // A rejection nobody handled is a bug: say so in the log (the host's "Inkwell" channel) instead of dying silently.
 process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection in the runner: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));

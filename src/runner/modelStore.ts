@@ -11,7 +11,8 @@ import {
 } from '@huggingface/transformers';
 import { existsSync } from 'node:fs';
 import type { Dtype, InitializeParams, LoadedModel, ProgressParams, Task } from '../protocol';
-import { causalTasks, RunnerErrorCode } from '../protocol';
+import { causalTasks, classificationTasks, RunnerErrorCode, type ClassificationTask } from '../protocol';
+import type { Classifier } from './classification';
 import { ModelDownloader } from './download/downloader';
 import { DEFAULT_REMOTE_HOST } from './download/hubApi';
 import { loadFailure, runnerError } from './errors';
@@ -28,7 +29,7 @@ export interface Seq2Seq {
   kind: 'seq2seq';
   pipe: SummarizationPipeline | TranslationPipeline;
 }
-export type Loaded = (CausalLm | Seq2Seq) & { dtype: Precision; variant: Variant; loadMs: number; info: LoadedModel };
+export type Loaded = (CausalLm | Seq2Seq | Classifier) & { dtype: Precision; variant: Variant; loadMs: number; info: LoadedModel };
 
 type ProgressSink = (p: ProgressParams) => void;
 
@@ -156,6 +157,10 @@ export class ModelStore {
         const tokenizer = await AutoTokenizer.from_pretrained(folder, options);
         const lm = await AutoModelForCausalLM.from_pretrained(folder, options);
         return { kind: 'causal', tokenizer, model: lm, dtype, variant, loadMs: performance.now() - started, info };
+      }
+      if (classificationTasks.includes(task)) {
+        const pipe = (await pipeline(task as ClassificationTask, folder, options)) as Classifier['pipe'];
+        return { kind: 'classifier', task: task as ClassificationTask, pipe, dtype, variant, loadMs: performance.now() - started, info };
       }
       const pipe = (await pipeline(task === 'translation' ? 'translation' : 'summarization', folder, options)) as SummarizationPipeline | TranslationPipeline;
       return { kind: 'seq2seq', pipe, dtype, variant, loadMs: performance.now() - started, info };
