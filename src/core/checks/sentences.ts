@@ -34,7 +34,9 @@ export function readable(text: string): string {
 export function splitSentences(passages: readonly ProsePassage[], locale = 'en'): Sentence[] {
   const out: Sentence[] = [];
   passages.forEach((passage, index) => {
-    for (const { segment, index: at } of segmenter(locale).segment(passage.text)) {
+    // A line break inside a paragraph is a soft break, not a sentence end (UAX #29 breaks at every one).
+    const flat = passage.text.replace(/[\r\n]/g, ' ');
+    for (const { segment, index: at } of segmenter(locale).segment(flat)) {
       const lead = segment.length - segment.trimStart().length;
       const trimmed = segment.trim();
       if (!/\p{L}/u.test(trimmed)) continue;
