@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ConfigWatcher } from './config';
 import { ApiKeyStore } from './host/apiKey';
 import { backendFor, remoteConfigured, servedRemotely } from './host/backend';
+import { registerChecks } from './host/checks';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { registerModelCommands } from './host/models';
@@ -90,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('inkwell.showLog', () => log.show()),
     registerWalkthrough({ context, log }),
+    registerChecks(commandDeps),
   );
   if (remoteConfigured(config.current)) void apiKey.confirmForServer();
 }
