@@ -59,7 +59,10 @@ test('inkwell: Check Writing shows names and tone diagnostics; "Make consistent"
       await rows.filter({ hasText: 'is written' }).first().click();
       // Clicking a problem selects its range in the editor: "Github".
       await vscode.waitForStatusBarText('status.editor.selection', /\(6 selected\)/);
-      await vscode.focusEditor();
+      // Focus the editor without clicking in it (a click would move the selection).
+      await vscode.runCommand('View: Focus Active Editor Group');
+      await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor();
+      await vscode.waitForStatusBarText('status.editor.selection', /\(6 selected\)/);
       await vscode.press('Control+.');
       const fix = page.locator('.action-widget').getByText('Make consistent: GitHub', { exact: true });
       await fix.waitFor();
