@@ -3,7 +3,8 @@
 // model, "gonna"/"stuff"/"cool" are casual to the NLI model). "Inkwell: Check Writing" on a
 // Markdown file with "Github" once and "GitHub" three times in its prose gives one names
 // diagnostic, on "Github"; its quick fix makes all four read "GitHub" on disk after saving; the
-// Problems panel shows the tone diagnostics (screenshot).
+// Problems panel shows the tone diagnostics (screenshot); "Rewrite more formal" rewrites the
+// flagged paragraph in place through the Rewrite command's flow, undone by one Ctrl+Z.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
@@ -76,6 +77,23 @@ test('inkwell: Check Writing shows names and tone diagnostics; "Make consistent"
       assert.match(saved, /title: Release notes \(GitHub, Github: front matter/, 'front matter unchanged');
       await waitUntil(async () => ((await rowTexts()).some((r) => r.includes('is written')) ? undefined : true), 'the names diagnostic to go (its text changed)');
       assert.ok((await rowTexts()).some((r) => r.includes('strongly negative')), 'the tone diagnostics stay');
+    });
+
+    await step(t, 'Quick fix "Rewrite more formal" rewrites the casual paragraph in place; one Ctrl+Z puts it back', async () => {
+      const paragraph = 'We are gonna ship cool stuff next week.';
+      await rows.filter({ hasText: 'sounds casual' }).first().click();
+      await vscode.waitForStatusBarText('status.editor.selection', `(${paragraph.length} selected)`);
+      await vscode.runCommand('View: Focus Active Editor Group');
+      await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor();
+      await vscode.press('Control+.');
+      await page.locator('.action-widget').getByText('Rewrite more formal', { exact: true }).click();
+      // The tiny instruction model writes nonsense: the check is that the paragraph (and only it) was replaced.
+      const rewritten = await vscode.waitForEditorText((text) => !text.includes(paragraph), { timeoutMs: 60_000 });
+      await vscode.waitForNoProgress('Inkwell: rewriting', { timeoutMs: 60_000 });
+      assert.match(rewritten, /# Release notes\n\nThe code lives on GitHub\./, 'the text before is unchanged');
+      assert.match(rewritten, /Open GitHub and look for the release\. This setup is terrible\./, 'the text after is unchanged');
+      await vscode.press('Control+z');
+      await vscode.waitForEditorText((text) => text.includes(paragraph));
       assert.equal(await vscode.activationFailure(INKWELL_ID), undefined);
     });
   });
