@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ConfigWatcher } from './config';
 import { ApiKeyStore } from './host/apiKey';
-import { backendFor, remoteConfigured, servedRemotely } from './host/backend';
+import { backendFor, serverConfigured, servedByServer } from './host/backend';
 import { registerChecks } from './host/checks';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
@@ -12,7 +12,8 @@ import { registerPlayground } from './host/playground';
 import { registerWritingCommands } from './host/writing';
 import { WritingJobs } from './host/writing/writingJob';
 import { RunnerClient } from './host/runnerClient';
-import { describeRunner, StatusBar } from './host/statusBar';
+import { StatusBar } from './host/statusBar';
+import { StatusState } from './host/statusState';
 import { registerWalkthrough } from './host/walkthrough';
 import { createLog } from './log';
 import type { ProgressParams } from './protocol';
@@ -24,7 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const config = new ConfigWatcher(vscode.workspace);
   const apiKey = new ApiKeyStore(context.secrets, () => config.current.remoteBaseUrl);
   await apiKey.load();
-  const statusBar = new StatusBar();
+  // One owner of what the status bar shows; everything below reports to it by named transitions.
+  const status = new StatusState();
+  const statusBar = new StatusBar(status);
   const progress = new vscode.EventEmitter<ProgressParams>();
 
   client = new RunnerClient({
@@ -38,10 +41,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       backend: backendFor(config.current, apiKey.current),
       idleUnloadMinutes: config.current.idleUnloadMinutes,
     }),
-    onStateChange: (runner) => statusBar.update({ runner, ...(runner === 'ready' ? { error: undefined } : {}) }),
+    onStateChange: (runner) => status.runnerChanged(runner),
     onProgress: (p) => {
       progress.fire(p);
-      statusBar.update({ loadingPercent: p.status === 'progress' ? p.progress : undefined });
+      status.loading(p.status === 'progress' ? p.progress : undefined);
     },
     onGaveUp: async (crashes) => {
       const choice = await vscode.window.showErrorMessage(`Inkwell: the model runner crashed ${crashes} times in 3 minutes and will not be restarted automatically.`, 'Restart Runner', 'Show Log');
@@ -56,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     log,
     context,
     onProgress: progress.event,
-    onStatus: (s) => statusBar.update({ detail: describeRunner(s) }),
+    onStatus: (s) => status.runnerStatus(s),
   });
   const commandDeps = { client: runner, config: () => config.current, log, ensureAvailable: models.ensureAvailable, jobs: new WritingJobs(progress.event) };
 
@@ -70,20 +73,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const changed = Object.keys(current).filter((key) => JSON.stringify(current[key as keyof typeof current]) !== JSON.stringify(previous[key as keyof typeof previous]));
       log.info(`Settings changed: ${changed.join(', ')}.`);
       void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply settings to the runner: ${String(err)}`));
-      if (remoteConfigured(current)) void apiKey.confirmForServer();
+      if (serverConfigured(current)) void apiKey.confirmForServer();
     }),
     apiKey.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply the API key: ${String(err)}`))),
     vscode.commands.registerCommand('inkwell.setApiKey', () => apiKey.prompt()),
     models.disposable,
     registerContinueWriting(commandDeps),
     registerWritingCommands({ ...commandDeps, state: context.globalState }),
-    registerInlineFeature({ client: runner, config, statusBar, log, onProgress: progress.event }),
+    registerInlineFeature({ client: runner, config, status, log, onProgress: progress.event }),
     registerPlayground({
       client: runner,
       config: () => config.current,
       log,
       extensionUri: context.extensionUri,
-      modelReady: async (task, model) => servedRemotely(config.current, task) || models.ensureAvailable(task, model),
+      modelReady: async (task, model) => servedByServer(config.current, task) || models.ensureAvailable(task, model),
     }),
     vscode.commands.registerCommand('inkwell.restartRunner', async () => {
       await runner.restart();
@@ -93,7 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerWalkthrough({ context, log }),
     registerChecks(commandDeps),
   );
-  if (remoteConfigured(config.current)) void apiKey.confirmForServer();
+  if (serverConfigured(config.current)) void apiKey.confirmForServer();
 }
 
 export async function deactivate(): Promise<void> {

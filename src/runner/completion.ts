@@ -21,6 +21,7 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
   let reusedTokens = 0;
   let generatedTokens = 0;
   let firstTokenAt = 0;
+  let cancelled = false;
   const unit = params.unit;
   const unitEnded = unit ? (text: string) => settledUnitEnd(text, unit) >= 0 : undefined;
 
@@ -33,11 +34,15 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
     if (prepared) cache.commit(params.documentId, modelKey, result.sequence, prepared.cache);
     if (!firstTokenAt) firstTokenAt = result.firstTokenAt;
     generatedTokens += result.generatedTokens;
-    if (result.finishReason === 'cancelled') break;
+    if (result.finishReason === 'cancelled') {
+      cancelled = true;
+      break;
+    }
     if (!completions.includes(result.text)) completions.push(result.text);
   }
   const end = performance.now();
   return {
+    finishReason: cancelled || hooks.token.isCancellationRequested ? 'cancelled' : 'done',
     completions,
     promptTokens: promptIds.length,
     reusedTokens,

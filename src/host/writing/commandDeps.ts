@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Config } from '../../config';
 import { Methods, type Task } from '../../protocol';
-import { servedRemotely } from '../backend';
+import { servedByServer } from '../backend';
 import type { EnsureModel } from '../models';
 import type { RunnerClient } from '../runnerClient';
 import type { WritingJob, WritingJobs } from './writingJob';
@@ -19,7 +19,7 @@ export interface CommandDeps {
 
 /** A remote server (when configured) writes for the text tasks; local models need to be on disk. */
 export function modelReady(deps: CommandDeps, task: Task, model: string): Promise<boolean> {
-  return servedRemotely(deps.config(), task) ? Promise.resolve(true) : deps.ensureAvailable(task, model);
+  return servedByServer(deps.config(), task) ? Promise.resolve(true) : deps.ensureAvailable(task, model);
 }
 
 export interface TokenPlan {
@@ -34,7 +34,7 @@ export interface TokenPlan {
 /** Measures the input with the model's tokenizer (an estimate for a remote server, which has its own). */
 export async function planTokens(deps: CommandDeps, task: Task, model: string, text: string, token: vscode.CancellationToken): Promise<TokenPlan> {
   const config = deps.config();
-  const { counts, limit } = servedRemotely(config, task)
+  const { counts, limit } = servedByServer(config, task)
     ? { counts: [Math.ceil(text.length / 4)], limit: 4096 }
     : await deps.client.request(Methods.countTokens, { model, dtype: config.dtype, task, texts: [text] }, token);
   const inputTokens = counts[0] ?? 1;
