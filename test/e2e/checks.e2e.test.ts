@@ -82,7 +82,7 @@ test('inkwell: Check Writing shows names and tone diagnostics; "Make consistent"
     await step(t, 'Quick fix "Rewrite more formal" rewrites the casual paragraph in place; one Ctrl+Z puts it back', async () => {
       const paragraph = 'We are gonna ship cool stuff next week.';
       await rows.filter({ hasText: 'sounds casual' }).first().click();
-      await vscode.waitForStatusBarText('status.editor.selection', `(${paragraph.length} selected)`);
+      await vscode.waitForStatusBarText('status.editor.selection', new RegExp(`\\(${paragraph.length} selected\\)`));
       await vscode.runCommand('View: Focus Active Editor Group');
       await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor();
       await vscode.press('Control+.');
