@@ -31,7 +31,7 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
     const temperature = attempt === 0 ? params.temperature : Math.max(params.temperature ?? 0, ALTERNATIVE_TEMPERATURE);
     const seed = (params.seed ?? 0) + attempt;
     const result = await decode(lm, encoded, { ...params, temperature, seed }, { token: hooks.token, onText: attempt === 0 ? hooks.onText : () => undefined, unitEnded }, prepared?.cache);
-    if (prepared) cache.commit(params.documentId, modelKey, result.sequence, prepared.cache);
+    if (prepared) cache.commit(params.documentId, modelKey, result.sequence, result.cache ?? prepared.cache);
     if (!firstTokenAt) firstTokenAt = result.firstTokenAt;
     generatedTokens += result.generatedTokens;
     if (result.finishReason === 'cancelled') {
