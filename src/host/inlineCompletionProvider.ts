@@ -7,6 +7,7 @@ import { isEnabledFor } from '../core/languageToggle';
 import { choosePrefixStart, type PrefixWindow } from '../core/prefixWindow';
 import { postprocessCompletions } from '../core/postprocess';
 import { buildPromptContext } from '../core/promptContext';
+import { TypingRhythm } from '../core/inline/typingRhythm';
 import { generationLimits } from '../core/stopStrings';
 import { skipReason } from '../core/triggerRules';
 import { suggestionUnit } from '../core/unitStop';
@@ -38,6 +39,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
   /** The running request of each document: a new keystroke cancels the old one. */
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   private readonly windows = new Map<string, PrefixWindow>();
+  private readonly rhythm = new TypingRhythm();
 
   constructor(private readonly deps: InlineDeps) {}
 
@@ -69,10 +71,16 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     const text = document.getText();
     const offset = document.offsetAt(position);
     const comment = commentContextAt(text, offset, document.languageId);
-    if (skipReason({ text, offset, languageId: document.languageId, comment })) return [];
+    const skip = skipReason({ text, offset, languageId: document.languageId, comment });
+    if (skip) {
+      this.deps.log.debug(`inline: no suggestion at ${document.uri.toString()}:${offset} (${skip})`);
+      return [];
+    }
 
     const documentId = document.uri.toString();
     const before = text.slice(0, offset);
+    const configuredMs = config.inlineDebounceMs;
+    const debounceMs = explicit ? 0 : config.inlineAdaptiveDebounce ? this.rhythm.debounceMs({ now: performance.now(), configuredMs, before }) : configuredMs;
     const window = choosePrefixStart(before, config.inlineContextTokens, this.windows.get(documentId));
     this.windows.set(documentId, window);
     const prompt = buildPromptContext(text, offset, { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens });
@@ -85,7 +93,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     const cached = this.deps.cache.get(keyParts);
     if (cached && cached.length > 0) return this.items(cached, position);
 
-    if (!explicit && !(await delay(config.inlineDebounceMs, token))) return [];
+    if (!explicit && !(await delay(debounceMs, token))) return [];
     this.running.get(documentId)?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.running.set(documentId, source);
@@ -105,7 +113,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
       const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const distinct = postprocessCompletions(result.completions, ctx).map((c) => c.replace(/\r?\n/g, eol));
       // bench:editor reads this line (runner's own time, and the text it should find on screen).
-      this.deps.log.debug(`inline: ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), ${result.generatedTokens} generated, queued ${Math.round(result.timings.queuedMs ?? 0)} ms, first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
+      this.deps.log.debug(`inline: debounce ${debounceMs} ms, ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), ${result.generatedTokens} generated, queued ${Math.round(result.timings.queuedMs ?? 0)} ms, first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
       if (distinct.length > 0) this.deps.cache.set(keyParts, distinct);
       return this.items(distinct, position);
     } catch (err) {
