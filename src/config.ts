@@ -45,6 +45,17 @@ export const SETTINGS = {
   remoteBaseUrl: setting('remote.baseUrl', ''),
   remoteModel: setting('remote.model', ''),
   remoteTimeoutMs: setting('remote.timeoutMs', 30000),
+  checksOnSave: setting<Record<string, boolean>>('checks.onSave', { '*': false }),
+  checksNames: setting('checks.names', true),
+  checksTone: setting('checks.tone', true),
+  checksToneLabels: setting<string[]>('checks.toneLabels', ['formal', 'casual', 'hedging', 'confident']),
+  checksTargetTone: setting('checks.targetTone', ''),
+  checksNegativeThreshold: setting('checks.negativeThreshold', 0.9),
+  checksToneThreshold: setting('checks.toneThreshold', 0.2),
+  checksMaxChars: setting('checks.maxDocumentChars', 100000),
+  sentimentModel: setting('checks.models.sentiment', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english'),
+  toneModel: setting('checks.models.tone', 'Xenova/mobilebert-uncased-mnli'),
+  entityModel: setting('checks.models.entities', 'Xenova/bert-base-NER'),
 };
 
 export type SettingName = keyof typeof SETTINGS;

@@ -5,6 +5,7 @@ import { ConfigWatcher } from './config';
 import { ApiKeyStore } from './host/apiKey';
 import { backendFor, serverConfigured, servedByServer } from './host/backend';
 import { registerChat } from './host/chat';
+import { registerChecks } from './host/checks';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { registerModelCommands } from './host/models';
@@ -95,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('inkwell.showLog', () => log.show()),
     registerWalkthrough({ context, log }),
     registerChat({ ...commandDeps, config, extensionUri: context.extensionUri }),
+    registerChecks(commandDeps),
   );
   if (serverConfigured(config.current)) void apiKey.confirmForServer();
 }

@@ -10,8 +10,11 @@ export type Dtype = 'auto' | 'fp32' | 'q8' | 'q4';
 /** A weight file's transformers.js dtype; Inkwell's q8 is any of q8 (`_quantized`), int8, uint8; q4 is q4 or bnb4. */
 export type WeightVariant = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'q4f16' | 'bnb4';
 /** What a model is loaded for; each task keeps its own model loaded. `instruction` is a chat model for rewriting and drafting. */
-export type Task = 'text-generation' | 'instruction' | 'summarization' | 'translation';
+export type Task = 'text-generation' | 'instruction' | 'summarization' | 'translation' | ClassificationTask;
 export const causalTasks: readonly Task[] = ['text-generation', 'instruction'];
+/** Encoder models for the writing checks (one `onnx/model*.onnx` with a classification head). */
+export type ClassificationTask = 'text-classification' | 'zero-shot-classification' | 'token-classification';
+export const classificationTasks: readonly Task[] = ['text-classification', 'zero-shot-classification', 'token-classification'];
 
 /** A model: a hub id ("HuggingFaceTB/SmolLM2-135M") or an absolute path to a local folder. */
 export interface ModelRef {
@@ -413,4 +416,61 @@ export const PlaygroundMethods = {
 
 export const PlaygroundNotifications = {
   tokens: new NotificationType<PlaygroundTokensParams>('inkwell/playgroundTokens'),
+} as const;
+
+// ---- Writing checks: sentiment, zero-shot tone, named entities ----
+
+export interface ClassifyParams extends ModelRef {
+  task: ClassificationTask;
+  /** Sentences or paragraphs; classified in batches, cancellable between batches. */
+  texts: string[];
+  /** zero-shot-classification: the labels to score each text against (e.g. "formal", "casual"). */
+  candidateLabels?: string[];
+  /** zero-shot-classification: the NLI hypothesis, "{}" replaced by each label (default "This example is {}."). */
+  hypothesisTemplate?: string;
+  /** Texts per model call (default 8). */
+  batchSize?: number;
+  /** `classifyProgress` notifications carry this id. */
+  progressId?: string;
+}
+
+export interface LabelScore {
+  label: string;
+  /** 0..1 */
+  score: number;
+}
+
+/** A named entity found in a text: its group (PER, ORG, LOC, MISC) and where it is (UTF-16 offsets into the text). */
+export interface FoundEntity {
+  group: string;
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+}
+
+export interface ClassifiedText {
+  /** text-classification and zero-shot-classification: every label with its score, best first. */
+  labels?: LabelScore[];
+  /** token-classification: the entities, in text order. */
+  entities?: FoundEntity[];
+}
+
+export interface ClassifyResult {
+  results: ClassifiedText[];
+  timings: Timings;
+}
+
+export interface ClassifyProgressParams {
+  progressId: string;
+  done: number;
+  total: number;
+}
+
+export const ChecksMethods = {
+  classify: new RequestType<ClassifyParams, ClassifyResult, void>('inkwell/classify'),
+} as const;
+
+export const ChecksNotifications = {
+  progress: new NotificationType<ClassifyProgressParams>('inkwell/classifyProgress'),
 } as const;

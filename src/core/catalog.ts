@@ -14,7 +14,7 @@
 import type { Dtype, Task } from '../protocol';
 import { PRECISION_ORDER, type Precision, type Variant } from './weightFiles';
 
-export type CatalogTask = 'completion' | 'instruction' | 'summarization' | 'translation';
+export type CatalogTask = 'completion' | 'instruction' | 'summarization' | 'translation' | 'text-classification' | 'zero-shot-classification' | 'token-classification';
 export type WeightDtype = Precision;
 
 export interface CatalogEntry {
@@ -158,6 +158,37 @@ export const CATALOG: readonly CatalogEntry[] = [
     listing: 'confirmed',
     languages: 'many↔many',
   },
+  // Writing checks (README, "Writing checks"): small encoders with a classification head.
+  {
+    id: 'Xenova/distilbert-base-uncased-finetuned-sst-2-english',
+    task: 'text-classification',
+    description: 'DistilBERT SST-2: positive/negative sentiment of English sentences (tone check)',
+    ships: ['fp32', 'fp16', 'q8'],
+    downloadMB: { q8: 66, fp32: 257 },
+    ramMB: { q8: 150, fp32: 400 },
+    license: 'apache-2.0',
+    listing: 'partial',
+  },
+  {
+    id: 'Xenova/mobilebert-uncased-mnli',
+    task: 'zero-shot-classification',
+    description: 'MobileBERT MNLI: scores paragraphs against your tone labels (zero-shot); small',
+    ships: ['fp32', 'fp16', 'q8'],
+    downloadMB: { q8: 27, fp32: 96 },
+    ramMB: { q8: 120, fp32: 250 },
+    license: 'apache-2.0',
+    listing: 'confirmed',
+  },
+  {
+    id: 'Xenova/bert-base-NER',
+    task: 'token-classification',
+    description: 'BERT base NER (CoNLL-2003, cased): people, organisations, places, other names (names check)',
+    ships: ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4'],
+    downloadMB: { q8: 105, q4: 139, fp32: 412 },
+    ramMB: { q8: 250, q4: 300, fp32: 600 },
+    license: 'mit',
+    listing: 'confirmed',
+  },
 ];
 
 /**
@@ -171,6 +202,9 @@ const DEFAULTS: Record<CatalogTask, string> = {
   instruction: 'onnx-community/Qwen2.5-0.5B-Instruct',
   summarization: 'Xenova/distilbart-cnn-6-6',
   translation: 'Xenova/opus-mt-en-de',
+  'text-classification': 'Xenova/distilbert-base-uncased-finetuned-sst-2-english',
+  'zero-shot-classification': 'Xenova/mobilebert-uncased-mnli',
+  'token-classification': 'Xenova/bert-base-NER',
 };
 
 export function defaultModel(task: CatalogTask): CatalogEntry {

@@ -12,6 +12,7 @@ import {
 import { RestartPolicy } from '../core/restartPolicy';
 import { describeRunnerExit } from '../core/runnerExit';
 import { RunnerWatchdog } from './runnerWatchdog';
+import { ChecksMethods, ChecksNotifications, type ClassifyParams, type ClassifyResult } from '../protocol';
 import { Methods, Notifications, PlaygroundMethods, PlaygroundNotifications, type InitializeParams, type PlaygroundParams, type PlaygroundResult, type PlaygroundTokensParams, type ProgressParams } from '../protocol';
 
 export interface RunnerLog {
@@ -79,6 +80,7 @@ export class RunnerClient {
   private state: RunnerState = 'stopped';
   private readonly streams = new Map<string, (text: string) => void>();
   private readonly tokenStreams = new Map<string, (tokens: PlaygroundTokensParams) => void>();
+  private readonly classifyProgress = new Map<string, (done: number, total: number) => void>();
   private readonly policy: RestartPolicy;
   private restartTimer: NodeJS.Timeout | undefined;
   private disposed = false;
@@ -142,6 +144,17 @@ export class RunnerClient {
       return await this.request(PlaygroundMethods.generate, { ...params, streamId }, token);
     } finally {
       this.tokenStreams.delete(streamId);
+    }
+  }
+
+  /** The writing checks' classification: `onProgress` gets texts done / total after each batch. */
+  async classify(params: ClassifyParams, onProgress: (done: number, total: number) => void, token?: CancellationToken): Promise<ClassifyResult> {
+    const progressId = randomUUID();
+    this.classifyProgress.set(progressId, onProgress);
+    try {
+      return await this.request(ChecksMethods.classify, { ...params, progressId }, token);
+    } finally {
+      this.classifyProgress.delete(progressId);
     }
   }
 
@@ -210,6 +223,7 @@ export class RunnerClient {
     connection.onNotification(Notifications.chunk, ({ streamId, text }) => this.streams.get(streamId)?.(text));
     connection.onNotification(Notifications.progress, (p) => this.options.onProgress?.(p));
     connection.onNotification(PlaygroundNotifications.tokens, (p) => this.tokenStreams.get(p.streamId)?.(p));
+    connection.onNotification(ChecksNotifications.progress, (p) => this.classifyProgress.get(p.progressId)?.(p.done, p.total));
     connection.listen();
 
     const running: Running = { child, connection, ready: Promise.resolve(), exited: Promise.resolve() as unknown as Promise<never> };

@@ -13,6 +13,7 @@ import { registerModelHandlers } from './modelHandlers';
 import { ModelStore } from './modelStore';
 import { answerDetectLanguage } from './languageDetection';
 import { registerPlaygroundHandler } from './playgroundHandler';
+import { registerClassificationHandler } from './classificationHandler';
 import { PrefixCache, prefixModelKey } from './prefixCache';
 import { RunnerSettings } from './runnerSettings';
 import { serverComplete, serverGenerate } from './server/openaiClient';
@@ -136,6 +137,7 @@ connection.onRequest(Methods.shutdown, () => {
 
 registerModelHandlers(connection, { settings, store, queue });
 registerPlaygroundHandler(connection, { store, queue, settings });
+registerClassificationHandler(connection, { store, queue });
 
 // A rejection nobody handled is a bug: say so in the log (the host's "Inkwell" channel) instead of dying silently.
 process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection in the runner: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));

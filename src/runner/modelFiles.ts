@@ -1,14 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describeResolved, describeVariants, graphPaths, dataChunks, resolveVariant, variantsIn, type Resolved, type Variant } from '../core/weightFiles';
-import { causalTasks, type Dtype, type Task } from '../protocol';
+import { causalTasks, classificationTasks, type Dtype, type Task } from '../protocol';
 import { RunnerErrorCode } from '../protocol';
 import { runnerError } from './errors';
 import { hostPlatform, isFolderPath, resolveFolder } from './modelPaths';
 
 /** The ONNX graphs a task needs, by base name. */
 export function onnxBaseNames(task: Task): string[] {
-  return causalTasks.includes(task) ? ['model'] : ['encoder_model', 'decoder_model_merged'];
+  return causalTasks.includes(task) || classificationTasks.includes(task) ? ['model'] : ['encoder_model', 'decoder_model_merged'];
 }
 
 /** The graph files of (task, variant): `onnx/model_int8.onnx`, … */

@@ -13,7 +13,8 @@ import { existsSync } from 'node:fs';
 import { Emitter, type Event } from 'vscode-jsonrpc';
 import { systemClock, type Clock } from '../core/clock';
 import type { Dtype, LoadedModel, ProgressParams, Task } from '../protocol';
-import { causalTasks, RunnerErrorCode } from '../protocol';
+import { causalTasks, classificationTasks, RunnerErrorCode, type ClassificationTask } from '../protocol';
+import type { Classifier } from './classification';
 import { ModelDownloader } from './download/downloader';
 import { DEFAULT_HUB_HOST } from './download/hubApi';
 import { loadFailure, runnerError } from './errors';
@@ -32,7 +33,7 @@ export interface Seq2Seq {
   kind: 'seq2seq';
   pipe: SummarizationPipeline | TranslationPipeline;
 }
-export type Loaded = (CausalLm | Seq2Seq) & { dtype: Precision; variant: Variant; loadMs: number; info: LoadedModel };
+export type Loaded = (CausalLm | Seq2Seq | Classifier) & { dtype: Precision; variant: Variant; loadMs: number; info: LoadedModel };
 
 type ProgressSink = (p: ProgressParams) => void;
 
@@ -178,6 +179,10 @@ export class ModelStore {
         // Decide (once, with a one-token probe) whether Inkwell's own decode loop can drive this graph.
         await ownedModel({ kind: 'causal', tokenizer, model: lm });
         return { kind: 'causal', tokenizer, model: lm, dtype, variant, loadMs: performance.now() - started, info };
+      }
+      if (classificationTasks.includes(task)) {
+        const pipe = (await pipeline(task as ClassificationTask, folder, options)) as Classifier['pipe'];
+        return { kind: 'classifier', task: task as ClassificationTask, pipe, dtype, variant, loadMs: performance.now() - started, info };
       }
       const pipe = (await pipeline(task === 'translation' ? 'translation' : 'summarization', folder, options)) as SummarizationPipeline | TranslationPipeline;
       return { kind: 'seq2seq', pipe, dtype, variant, loadMs: performance.now() - started, info };

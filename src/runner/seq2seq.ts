@@ -5,9 +5,10 @@ import { runnerError } from './errors';
 import { GenerationMonitor } from './generationMonitor';
 import type { GenerationHooks } from './textGeneration';
 import type { Seq2Seq } from './modelStore';
+import type { Classifier } from './classification';
 
 /** The most input tokens the model takes; pipelines silently truncate past it, so we refuse instead. */
-export function inputLimit(s2s: Seq2Seq): number {
+export function inputLimit(s2s: Pick<Seq2Seq | Classifier, 'pipe'>): number {
   const fromTokenizer = Number(s2s.pipe.tokenizer.model_max_length);
   const config = s2s.pipe.model.config as { max_position_embeddings?: number };
   const limits = [fromTokenizer, config.max_position_embeddings ?? Infinity].filter((n) => Number.isFinite(n) && n > 0);

@@ -8,6 +8,6 @@ import { inputLimit } from './seq2seq';
 export function countTokens(loaded: Loaded, texts: readonly string[]): CountTokensResult {
   const tokenizer = loaded.kind === 'causal' ? loaded.tokenizer : loaded.pipe.tokenizer;
   const counts = texts.map((text) => ((tokenizer(text, { return_tensor: true }) as { input_ids: Tensor }).input_ids.dims.at(-1) ?? 0));
-  if (loaded.kind === 'seq2seq') return { counts, limit: inputLimit(loaded) };
+  if (loaded.kind !== 'causal') return { counts, limit: inputLimit(loaded) };
   return { counts, limit: contextLimit(loaded) };
 }

@@ -19,7 +19,7 @@ import { LISTINGS_DIR, readListing, type HubListing } from './hubListings';
 import { HubServer } from './hubServer';
 
 type Coded = Error & { code?: number };
-const TASKS: CatalogTask[] = ['completion', 'instruction', 'summarization', 'translation'];
+const TASKS: CatalogTask[] = ['completion', 'instruction', 'summarization', 'translation', 'text-classification', 'zero-shot-classification', 'token-classification'];
 const MIB = 2 ** 20;
 
 describe('catalog contract: every entry resolves to files its recorded hub listing has', () => {

@@ -2,11 +2,16 @@
 import type { SettingName } from '../../config';
 import type { Task } from '../../protocol';
 
-export const MODEL_SETTING: Record<Task, SettingName & ('generationModel' | 'instructionModel' | 'summarizationModel' | 'translationModel')> = {
+type ModelSetting = 'generationModel' | 'instructionModel' | 'summarizationModel' | 'translationModel' | 'sentimentModel' | 'toneModel' | 'entityModel';
+
+export const MODEL_SETTING: Record<Task, SettingName & ModelSetting> = {
   'text-generation': 'generationModel',
   instruction: 'instructionModel',
   summarization: 'summarizationModel',
   translation: 'translationModel',
+  'text-classification': 'sentimentModel',
+  'zero-shot-classification': 'toneModel',
+  'token-classification': 'entityModel',
 };
 
 export const TASK_LABEL: Record<Task, string> = {
@@ -14,6 +19,9 @@ export const TASK_LABEL: Record<Task, string> = {
   instruction: 'writing commands',
   summarization: 'summaries',
   translation: 'translation',
+  'text-classification': 'the tone check (sentiment)',
+  'zero-shot-classification': 'the tone check (target tone)',
+  'token-classification': 'the names check',
 };
 
-export const TASKS: Task[] = ['text-generation', 'instruction', 'summarization', 'translation'];
+export const TASKS: Task[] = ['text-generation', 'instruction', 'summarization', 'translation', 'text-classification', 'zero-shot-classification', 'token-classification'];

@@ -11,6 +11,6 @@ export function registerWritingCommands(deps: CommandDeps & { state: vscode.Meme
     vscode.commands.registerCommand('inkwell.summarizeSelection', () => summarizeSelection(deps)),
     vscode.commands.registerCommand('inkwell.translateSelection', () => translateSelection(deps)),
     vscode.commands.registerCommand('inkwell.draftDocumentation', () => draftDocumentation(deps)),
-    vscode.commands.registerCommand('inkwell.rewriteSelection', () => rewriteSelection(deps)),
+    vscode.commands.registerCommand('inkwell.rewriteSelection', (request?: unknown) => rewriteSelection(deps, request)),
   );
 }

@@ -21,11 +21,25 @@ async function pickInstruction(): Promise<RewriteKind | { custom: string } | und
   return custom?.trim() ? { custom: custom.trim() } : undefined;
 }
 
+/** A rewrite chosen by a caller (the writing checks' quick fixes) instead of from the quick pick. */
+export interface RewriteRequest {
+  instruction: RewriteKind | { custom: string };
+  /** Where the result goes (default: `inkwell.output`). */
+  target?: 'replace';
+}
+
+/** Command arguments are whatever a menu passes (a URI from a context menu): only a real request counts. */
+function asRequest(arg: unknown): RewriteRequest | undefined {
+  const instruction = (arg as Partial<RewriteRequest> | undefined)?.instruction;
+  return typeof instruction === 'string' || (typeof instruction === 'object' && typeof instruction?.custom === 'string') ? (arg as RewriteRequest) : undefined;
+}
+
 /** "Rewrite Selection…": an instruction model rewrites the text part by part (parts that fit its context), streamed. */
-export async function rewriteSelection(deps: CommandDeps): Promise<void> {
+export async function rewriteSelection(deps: CommandDeps, arg?: unknown): Promise<void> {
+  const request = asRequest(arg);
   const input = await selectionOrDocument('rewrite');
   if (!input) return;
-  const instruction = await pickInstruction();
+  const instruction = request?.instruction ?? (await pickInstruction());
   if (!instruction) return;
   const config = deps.config();
   const ref = { model: config.instructionModel, dtype: config.dtype };
@@ -33,6 +47,7 @@ export async function rewriteSelection(deps: CommandDeps): Promise<void> {
   await deps.jobs.run({
     title: 'Inkwell: rewriting',
     ...outputFor(deps, input),
+    ...(request?.target ? { target: request.target } : {}),
     run: async (hooks) => {
       hooks.report('loading the model…');
       const plan = await planTokens(deps, 'instruction', ref.model, input.text, hooks.token);

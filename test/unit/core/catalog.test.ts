@@ -4,7 +4,7 @@ import { SETTINGS } from '../../../src/config';
 import { CATALOG, defaultModel, entriesFor, entryDtype, findEntry, formatMB, isHubId, pickDtype, runnerTask, type CatalogTask, type WeightDtype } from '../../../src/core/catalog';
 import { precisionsOf, resolveVariant } from '../../../src/core/weightFiles';
 
-const TASKS: CatalogTask[] = ['completion', 'instruction', 'summarization', 'translation'];
+const TASKS: CatalogTask[] = ['completion', 'instruction', 'summarization', 'translation', 'text-classification', 'zero-shot-classification', 'token-classification'];
 
 describe('model catalog', () => {
   it('auto dtype: q8 if present, else q4, else fp32', () => {
