@@ -4,7 +4,7 @@
  * import), so the runner and tests can use the key table too.
  */
 import type * as vscode from 'vscode';
-import type { CompletionLength } from './core/completionLength';
+import type { CompletionLength } from './core/inline/completionLength';
 import type { Dtype } from './protocol';
 
 export const SECTION = 'inkwell';

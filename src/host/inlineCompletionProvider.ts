@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { readForLanguage, type Config } from '../config';
-import { commentContextAt } from '../core/commentContext';
-import type { CompletionCache } from '../core/completionCache';
-import { delay } from '../core/debounce';
-import { isEnabledFor } from '../core/languageToggle';
-import { choosePrefixStart, type PrefixWindow } from '../core/prefixWindow';
-import { postprocessCompletions } from '../core/postprocess';
-import { buildPromptContext } from '../core/promptContext';
-import { generationLimits } from '../core/stopStrings';
-import { skipReason } from '../core/triggerRules';
-import { suggestionUnit } from '../core/unitStop';
+import { commentContextAt } from '../core/inline/commentContext';
+import type { CompletionCache } from '../core/inline/completionCache';
+import { delay } from '../core/delay';
+import { isEnabledFor } from '../core/inline/languageToggle';
+import { choosePrefixStart, type PrefixWindow } from '../core/inline/prefixWindow';
+import { postprocessCompletions } from '../core/inline/postprocess';
+import { buildPromptContext } from '../core/inline/promptContext';
+import { generationLimits } from '../core/inline/generationLimits';
+import { skipReason } from '../core/inline/triggerRules';
+import { suggestionUnit } from '../core/inline/unitStop';
 import { Methods } from '../protocol';
 import type { RunnerClient } from './runnerClient';
 

@@ -1,4 +1,4 @@
-import { settledUnitEnd } from '../core/unitStop';
+import { settledUnitEnd } from '../core/inline/unitStop';
 import type { CompleteParams, CompleteResult } from '../protocol';
 import type { CausalLm } from './modelStore';
 import type { PrefixCache } from './prefixCache';

@@ -1,6 +1,6 @@
 import { DynamicCache, Tensor } from '@huggingface/transformers';
 import { LRUCache } from 'lru-cache';
-import { cropHeads, reusableLength, type TypedArrayLike } from '../core/kvCrop';
+import { cropHeads, reusableLength, type TypedArrayLike } from '../core/generation/kvCrop';
 
 interface Entry {
   /** The token ids whose keys/values the cache holds, in order. */
