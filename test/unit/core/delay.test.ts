@@ -88,3 +88,26 @@ test('a VS Code CancellationToken is a CancellationSignal (compile-time check)',
   const fromToken = (token: vscode.CancellationToken): Promise<boolean> => delay(1, token);
   assert.equal(typeof fromToken, 'function');
 });
+
+test('an AbortSignal ends the wait with false, clears its timer and its listener', async () => {
+  const controller = new AbortController();
+  const before = timeouts();
+  const waiting = delay(60_000, controller.signal);
+  assert.equal(timeouts(), before + 1);
+  setTimeout(() => controller.abort(), 10);
+  assert.equal(await waiting, false);
+  assert.equal(timeouts(), before);
+  const aborted = new AbortController();
+  aborted.abort();
+  assert.equal(await delay(60_000, aborted.signal), false);
+  assert.equal(await delay(1, new AbortController().signal), true);
+});
+
+test('unref: the timer does not keep the process alive', async () => {
+  const before = timeouts();
+  const refed = delay(20);
+  assert.equal(timeouts(), before + 1);
+  const unrefed = delay(20, undefined, { unref: true });
+  assert.equal(timeouts(), before + 1, 'an unref-ed timer is not among the resources that keep the event loop alive');
+  assert.deepEqual(await Promise.all([refed, unrefed]), [true, true]);
+});
