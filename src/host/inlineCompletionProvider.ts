@@ -1,21 +1,20 @@
 import * as vscode from 'vscode';
-import { readForLanguage, type Config } from '../config';
-import { commentContextAt } from '../core/inline/commentContext';
-import type { CompletionCache } from '../core/inline/completionCache';
+import type { Config } from '../config';
 import { delay } from '../core/delay';
-import { isEnabledFor } from '../core/inline/languageToggle';
-import { choosePrefixStart, type PrefixWindow } from '../core/inline/prefixWindow';
-import { postprocessCompletions } from '../core/inline/postprocess';
-import { buildPromptContext } from '../core/inline/promptContext';
+import type { CompletionCache } from '../core/inline/completionCache';
 import { generationLimits } from '../core/inline/generationLimits';
-import { skipReason } from '../core/inline/triggerRules';
+import { buildInlinePrompt } from '../core/inline/inlinePrompt';
+import { isEnabledFor } from '../core/inline/languageToggle';
+import { postprocessCompletions } from '../core/inline/postprocess';
+import type { PrefixWindow } from '../core/inline/prefixWindow';
 import { suggestionUnit } from '../core/inline/unitStop';
 import { Methods } from '../protocol';
 import type { RunnerClient } from './runnerClient';
 
 export interface InlineDeps {
   client: RunnerClient;
-  config: () => Config;
+  /** The settings as they apply to a language (`"[markdown]": {…}` overrides included). */
+  config: (languageId: string) => Config;
   cache: CompletionCache;
   snoozed: () => boolean;
   /** Is the model on disk (or served remotely)? Inline suggestions never start a download. */
@@ -59,25 +58,18 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
   }
 
   private async provide(document: vscode.TextDocument, position: vscode.Position, context: vscode.InlineCompletionContext, token: vscode.CancellationToken): Promise<vscode.InlineCompletionItem[]> {
-    const config = this.deps.config();
+    const config = this.deps.config(document.languageId);
     const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
     if (!isEnabledFor(config.inlineEnable, document.languageId) || (this.deps.snoozed() && !explicit)) return [];
 
-    const text = document.getText();
-    const offset = document.offsetAt(position);
-    const comment = commentContextAt(text, offset, document.languageId);
-    if (skipReason({ text, offset, languageId: document.languageId, comment })) return [];
-
     const documentId = document.uri.toString();
-    const before = text.slice(0, offset);
-    const window = choosePrefixStart(before, config.inlineContextTokens, this.windows.get(documentId));
-    this.windows.set(documentId, window);
-    const prompt = buildPromptContext(text, offset, { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens });
-    const prefix = before.slice(window.start);
-    const hint = prompt.hint && window.start > 0 ? `<!-- ${prompt.hint} -->\n` : '';
-    const length = readForLanguage(vscode.workspace, document.languageId, 'inlineLength');
+    const prompt = buildInlinePrompt(document.getText(), document.offsetAt(position), this.windows.get(documentId), { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens });
+    if (prompt.skip !== null) return [];
+    this.windows.set(documentId, prompt.window);
+    const { before, prefix, suffix, comment } = prompt;
+    const length = config.inlineLength;
     const limits = generationLimits(length, comment);
-    const keyParts = { documentId, modelId: config.generationModel, params: `${config.dtype}|${length}|${config.inlineSuggestions}`, prefix: before, suffix: prompt.suffix };
+    const keyParts = { documentId, modelId: config.generationModel, settings: { dtype: config.dtype, length, suggestions: config.inlineSuggestions }, prefix: before, suffix };
 
     const cached = this.deps.cache.get(keyParts);
     if (cached && cached.length > 0) return this.items(cached, position);
@@ -95,11 +87,11 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     try {
       const result = await this.deps.client.request(
         Methods.complete,
-        { documentId, model: config.generationModel, dtype: config.dtype, prompt: hint + prefix, suffix: prompt.suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0, unit: suggestionUnit(length, comment, before) },
+        { documentId, model: config.generationModel, dtype: config.dtype, prompt: prompt.prompt, suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0, unit: suggestionUnit(length, comment, before) },
         source.token,
       );
       if (source.token.isCancellationRequested) return [];
-      const ctx = { prefix, suffix: prompt.suffix, length, comment };
+      const ctx = { prefix, suffix, length, comment };
       const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const distinct = postprocessCompletions(result.completions, ctx).map((c) => c.replace(/\r?\n/g, eol));
       // bench:editor reads this line (runner's own time, and the text it should find on screen).

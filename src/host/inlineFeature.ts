@@ -72,7 +72,7 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
   };
   const provider = new InlineCompletionProvider({
     client,
-    config: () => config.current,
+    config: (languageId) => config.forLanguage(languageId),
     cache,
     snoozed: () => snooze.active,
     modelReady,

@@ -5,12 +5,18 @@
  */
 import { LRUCache } from 'lru-cache';
 
+/** Settings that change a suggestion, by name. */
+export type SuggestionSettings = Readonly<Record<string, string | number | boolean>>;
+
+/** One string for equal settings whatever their key order. */
+const settingsKey = (settings: SuggestionSettings): string => JSON.stringify(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 export interface CacheKeyParts {
   /** The document (its URI string); scopes the typing-along lookup. */
   documentId: string;
   modelId: string;
-  /** Every other setting that changes the output (length mode, temperature…), serialized. */
-  params: string;
+  /** Every other setting that changes the output (precision, length, number of suggestions…). */
+  settings: SuggestionSettings;
   /** Full text before the cursor (the cache keeps only its tail). */
   prefix: string;
   /** Full text after the cursor (the cache keeps only its head). */
@@ -34,7 +40,7 @@ export interface CompletionCacheOptions {
 
 interface RecentEntry {
   modelId: string;
-  params: string;
+  settings: string;
   prefixLength: number;
   prefixTail: string;
   suffixHead: string;
@@ -61,7 +67,7 @@ export class CompletionCache {
   }
 
   private key(parts: CacheKeyParts): string {
-    return JSON.stringify([parts.modelId, parts.params, parts.prefix.slice(-this.prefixTail), parts.suffix.slice(0, this.suffixHead)]);
+    return JSON.stringify([parts.modelId, settingsKey(parts.settings), parts.prefix.slice(-this.prefixTail), parts.suffix.slice(0, this.suffixHead)]);
   }
 
   /**
@@ -72,8 +78,9 @@ export class CompletionCache {
     const exact = this.entries.get(this.key(parts));
     if (exact) return [...exact];
     const suffixHead = parts.suffix.slice(0, this.suffixHead);
+    const settings = settingsKey(parts.settings);
     for (const entry of this.recent.get(parts.documentId) ?? []) {
-      if (entry.modelId !== parts.modelId || entry.params !== parts.params || entry.suffixHead !== suffixHead) continue;
+      if (entry.modelId !== parts.modelId || entry.settings !== settings || entry.suffixHead !== suffixHead) continue;
       const typedLength = parts.prefix.length - entry.prefixLength;
       if (typedLength <= 0 || typedLength > this.maxTypedAhead) continue;
       const oldTail = parts.prefix.slice(entry.prefixLength - entry.prefixTail.length, entry.prefixLength);
@@ -92,7 +99,7 @@ export class CompletionCache {
     this.entries.set(this.key(parts), kept);
     const entry: RecentEntry = {
       modelId: parts.modelId,
-      params: parts.params,
+      settings: settingsKey(parts.settings),
       prefixLength: parts.prefix.length,
       prefixTail: parts.prefix.slice(-this.prefixTail),
       suffixHead: parts.suffix.slice(0, this.suffixHead),

@@ -1,8 +1,12 @@
 /**
- * Where the cursor sits in a Markdown document's structure: front matter, fenced code,
- * the heading path above it and the front-matter title. One pass over the lines above
- * the cursor.
+ * Where the cursor sits in a Markdown document's structure: front matter, fenced
+ * code, the heading path above it and the front-matter title. Read from the
+ * CommonMark + GFM parse (`text/markdownTree.ts`, the parser translation uses),
+ * block structure only and only up to the cursor's line (or the end of the front
+ * matter, when the cursor may be in it): nothing below the cursor changes the answer.
  */
+import type { Heading, Nodes, Root } from 'mdast';
+import { endOf, parseMarkdownBlocks, startOf } from '../text/markdownTree';
 
 export interface MarkdownHeading {
   level: number;
@@ -20,24 +24,14 @@ export interface MarkdownContext {
   title?: string;
 }
 
-interface Fence {
-  char: string;
-  length: number;
-}
+/** A closing front-matter fence line, when the document opens with one: the parse must reach it to see front matter. */
+const FRONT_MATTER_CLOSE = /\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/g;
 
-const FENCE = /^[ \t>]*(`{3,}|~{3,})(.*)$/;
-
-function fenceOpen(line: string): Fence | undefined {
-  const m = FENCE.exec(line);
-  if (!m) return undefined;
-  // An info string after backticks may not contain a backtick (CommonMark).
-  if (m[1][0] === '`' && m[2].includes('`')) return undefined;
-  return { char: m[1][0], length: m[1].length };
-}
-
-function closesFence(line: string, fence: Fence): boolean {
-  const m = FENCE.exec(line);
-  return !!m && m[1][0] === fence.char && m[1].length >= fence.length && m[2].trim() === '';
+function parseEnd(text: string, lineEnd: number): number {
+  if (!/^---[ \t]*\r?\n/.test(text)) return lineEnd;
+  FRONT_MATTER_CLOSE.lastIndex = 3;
+  const close = FRONT_MATTER_CLOSE.exec(text);
+  return close ? Math.max(lineEnd, close.index + close[0].length) : lineEnd;
 }
 
 function unquote(value: string): string {
@@ -46,74 +40,61 @@ function unquote(value: string): string {
   return m ? m[2] : v;
 }
 
-/** Line index just after the front matter (0 when there is none), and its title. */
-function frontMatter(text: string): { end: number; title?: string } {
-  if (!/^---[ \t]*\r?\n/.test(text)) return { end: 0 };
-  let title: string | undefined;
-  let pos = text.indexOf('\n') + 1;
-  for (let line = 1; pos > 0; line++) {
-    const nl = text.indexOf('\n', pos);
-    const content = text.slice(pos, nl === -1 ? text.length : nl).replace(/\r$/, '');
-    if (/^(---|\.\.\.)\s*$/.test(content)) return { end: line + 1, ...(title !== undefined ? { title } : {}) };
-    const m = /^title:\s*(.*)$/.exec(content);
-    if (m && title === undefined) title = unquote(m[1]);
-    pos = nl + 1;
+const titleOf = (yaml: string): string | undefined => {
+  const m = /^title:[ \t]*(.*?)\r?$/m.exec(yaml);
+  return m ? unquote(m[1]) : undefined;
+};
+
+/** A fenced code block (not an indented one): its source starts with ``` or ~~~. */
+const isFenced = (text: string, node: Nodes): boolean => node.type === 'code' && /^[`~]{3}/.test(text.slice(startOf(node), startOf(node) + 3));
+
+/** The heading's text as written (inline markup kept), on one line. */
+function headingText(text: string, heading: Heading): string {
+  const children = heading.children;
+  if (children.length === 0) return '';
+  return text
+    .slice(startOf(children[0]), endOf(children[children.length - 1]))
+    .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
+    .trim();
+}
+
+/** Headings on lines before `lineStart`, nested as sections: a heading closes the deeper and equal ones before it. */
+function headingPath(text: string, root: Root, lineStart: number): MarkdownHeading[] {
+  let path: MarkdownHeading[] = [];
+  for (const node of root.children) {
+    if (endOf(node) > lineStart) break;
+    if (node.type !== 'heading') continue;
+    const heading = { level: node.depth, text: headingText(text, node) };
+    path = path.filter((h) => h.level < heading.level);
+    if (heading.text !== '') path.push(heading);
   }
-  // No closing line: it is not front matter (a thematic break at the top).
-  return { end: 0 };
+  return path;
 }
-
-function atxHeading(line: string): MarkdownHeading | undefined {
-  const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-  return m ? { level: m[1].length, text: (m[2] ?? '').trim() } : undefined;
-}
-
-function setextLevel(line: string, previous: string | undefined): number | undefined {
-  if (previous === undefined || previous.trim() === '' || /^\s*([-*+>#]|\d+[.)])\s/.test(previous)) return undefined;
-  if (/^ {0,3}=+[ \t]*$/.test(line)) return 1;
-  if (/^ {0,3}-+[ \t]*$/.test(line)) return 2;
-  return undefined;
-}
-
-/** The first character after indentation and blockquote markers: only a few can start a heading or fence. */
-const significant = (line: string): string => /^[ \t>]*(.?)/.exec(line)?.[1] ?? '';
 
 /** The Markdown structure around `offset`. */
 export function markdownContextAt(text: string, offset: number): MarkdownContext {
-  const front = frontMatter(text);
-  const base = front.title !== undefined ? { title: front.title } : {};
-  let headings: MarkdownHeading[] = [];
-  const push = (heading: MarkdownHeading) => {
-    headings = headings.filter((h) => h.level < heading.level);
-    if (heading.text !== '') headings.push(heading);
-  };
-  let fence: Fence | undefined;
-  let previous: string | undefined;
-  let pos = 0;
-  for (let i = 0; ; i++) {
-    const nl = text.indexOf('\n', pos);
-    const lineEnd = nl === -1 ? text.length : nl;
-    const line = text.slice(pos, text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
-    const isCursorLine = nl === -1 || nl >= offset;
-    if (i < front.end) {
-      if (isCursorLine) return { inFrontMatter: true, inCodeFence: false, headings: [], ...base };
-    } else if (isCursorLine) {
-      const inCodeFence = fence !== undefined || fenceOpen(line) !== undefined;
-      return { inFrontMatter: false, inCodeFence, headings, ...base };
-    } else if (fence) {
-      if (significant(line) === fence.char && closesFence(line, fence)) fence = undefined;
-      previous = undefined;
-    } else {
-      const first = significant(line);
-      fence = first === '`' || first === '~' ? fenceOpen(line) : undefined;
-      const atx = first === '#' ? atxHeading(line) : undefined;
-      const setext = first === '=' || first === '-' ? setextLevel(line, previous) : undefined;
-      if (atx) push(atx);
-      else if (setext !== undefined && previous !== undefined) push({ level: setext, text: previous.trim() });
-      previous = fence || atx || setext !== undefined ? undefined : line;
-    }
-    pos = nl + 1;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const lineEnd = newline === -1 ? text.length : newline;
+  const source = text.slice(0, parseEnd(text, lineEnd));
+  const root = parseMarkdownBlocks(source, { yamlDotsClose: true });
+  const first = root.children[0];
+  const front = first?.type === 'yaml' ? first : undefined;
+  const title = front ? titleOf(front.value) : undefined;
+  const base = title !== undefined ? { title } : {};
+  if (front && offset <= endOf(front)) return { inFrontMatter: true, inCodeFence: false, headings: [], ...base };
+  return { inFrontMatter: false, inCodeFence: codeFenceAt(source, root, offset), headings: headingPath(source, root, lineStart), ...base };
+}
+
+/** Is `offset` inside a fenced code block (fence lines included), at any depth (block quotes, lists)? */
+function codeFenceAt(text: string, node: Nodes, offset: number): boolean {
+  if (isFenced(text, node)) return true;
+  if (!('children' in node)) return false;
+  for (const child of node.children) {
+    if (startOf(child) > offset) break;
+    if (endOf(child) >= offset && codeFenceAt(text, child, offset)) return true;
   }
+  return false;
 }
 
 /**

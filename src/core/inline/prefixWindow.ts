@@ -5,6 +5,7 @@
  * overflows, jumps forward to leave room to grow (`refill` of the budget).
  */
 import { estimateTokensByChars, type TokenEstimator } from '../text/tokenEstimate';
+import { keepTail } from './tokenBudget';
 
 export interface PrefixWindow {
   /** Offset in the text before the cursor where the prompt starts. */
@@ -20,16 +21,7 @@ export function choosePrefixStart(before: string, budget: number, previous: Pref
     return previous;
   }
   if (estimate(before) <= budget) return { start: 0, anchor: before.slice(0, ANCHOR_CHARS) };
-  // Find the smallest start whose tail fits `refill * budget`, then move to the next line start.
-  const target = budget * refill;
-  let low = 0;
-  let high = before.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (estimate(before.slice(mid)) <= target) high = mid;
-    else low = mid + 1;
-  }
-  const newline = before.indexOf('\n', low);
-  const start = newline >= 0 && newline + 1 < before.length && estimate(before.slice(newline + 1)) > target / 2 ? newline + 1 : low;
+  // Keep `refill * budget` (at a line start when that keeps at least half), leaving room to grow.
+  const start = before.length - keepTail(before, budget * refill, estimate).length;
   return { start, anchor: before.slice(start, start + ANCHOR_CHARS) };
 }

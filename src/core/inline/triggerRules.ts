@@ -3,7 +3,7 @@
  */
 import { commentContextAt, type CommentContext } from './commentContext';
 import { commentSyntax, isProseLanguage } from '../languages';
-import { markdownContextAt } from './markdownContext';
+import { markdownContextAt, type MarkdownContext } from './markdownContext';
 
 export type SkipReason =
   | 'mid-word'
@@ -21,6 +21,8 @@ export interface TriggerInput {
   maxCharsRightOfCursor?: number;
   /** The cursor's comment context when the caller already has it; computed when omitted. */
   comment?: CommentContext | null;
+  /** Markdown only: the cursor's Markdown context when the caller already has it; parsed when omitted. */
+  markdown?: MarkdownContext;
 }
 
 export const DEFAULT_MAX_CHARS_RIGHT_OF_CURSOR = 8;
@@ -32,22 +34,32 @@ function restOfLine(text: string, offset: number): string {
   return text.slice(offset, nl === -1 ? text.length : nl);
 }
 
-/** Why not to suggest at this cursor, or null to go ahead. */
-export function skipReason(input: TriggerInput): SkipReason | null {
-  const { text, offset, languageId } = input;
+/** The checks on the cursor's line alone (no parsing): mid-word, or too much text right of the cursor. */
+export function cursorSkipReason(text: string, offset: number, maxCharsRightOfCursor = DEFAULT_MAX_CHARS_RIGHT_OF_CURSOR): SkipReason | null {
   const rest = restOfLine(text, offset);
   if (WORD_CHAR.test(rest)) return 'mid-word';
-  const limit = input.maxCharsRightOfCursor ?? DEFAULT_MAX_CHARS_RIGHT_OF_CURSOR;
-  if (rest.replace(/\s/g, '').length > limit) return 'text-right-of-cursor';
+  if (rest.replace(/\s/g, '').length > maxCharsRightOfCursor) return 'text-right-of-cursor';
+  return null;
+}
 
+/** The checks on where the cursor is in the document's structure: Markdown code and front matter, comments in code. */
+export function contextSkipReason(languageId: string, comment: CommentContext | null, markdown: () => MarkdownContext): SkipReason | null {
   if (isProseLanguage(languageId)) {
     if (languageId !== 'markdown') return null;
-    const markdown = markdownContextAt(text, offset);
-    if (markdown.inFrontMatter) return 'in-front-matter';
-    if (markdown.inCodeFence) return 'in-code-block';
+    const context = markdown();
+    if (context.inFrontMatter) return 'in-front-matter';
+    if (context.inCodeFence) return 'in-code-block';
     return null;
   }
   if (!commentSyntax(languageId)) return 'unsupported-language';
-  const comment = input.comment !== undefined ? input.comment : commentContextAt(text, offset, languageId);
   return comment ? null : 'not-in-comment';
+}
+
+/** Why not to suggest at this cursor, or null to go ahead. */
+export function skipReason(input: TriggerInput): SkipReason | null {
+  const { text, offset, languageId } = input;
+  const atCursor = cursorSkipReason(text, offset, input.maxCharsRightOfCursor);
+  if (atCursor) return atCursor;
+  const comment = input.comment !== undefined ? input.comment : isProseLanguage(languageId) || !commentSyntax(languageId) ? null : commentContextAt(text, offset, languageId);
+  return contextSkipReason(languageId, comment, () => input.markdown ?? markdownContextAt(text, offset));
 }

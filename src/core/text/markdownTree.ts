@@ -10,13 +10,13 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mathFromMarkdown } from 'mdast-util-math';
-import { frontmatter } from 'micromark-extension-frontmatter';
+import { frontmatter, type Matter, type Preset } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 
 export type { Nodes, Root } from 'mdast';
 
-const FRONT_MATTER = ['yaml', 'toml'] as const;
+const FRONT_MATTER: Preset[] = ['yaml', 'toml'];
 
 /** The document as an mdast tree with positions. */
 export function parseMarkdown(text: string): Root {
@@ -29,11 +29,20 @@ export function parseMarkdown(text: string): Root {
 /** Inline constructs, not needed to find blocks: leaving them out makes a block-level parse cheaper. */
 const INLINE_CONSTRUCTS = ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'htmlText', 'labelEnd', 'labelStartLink', 'labelStartImage', 'hardBreakEscape'];
 
+/** YAML front matter may also end with `...` (the YAML document end marker, as Pandoc reads it). */
+const YAML_DOTS: Matter = { type: 'yaml', fence: { open: '---', close: '...' } };
+
+export interface BlockParseOptions {
+  /** Also accept YAML front matter closed by `...`. */
+  yamlDotsClose?: boolean;
+}
+
 /** The document's block structure only (paragraphs hold their source as one text node). */
-export function parseMarkdownBlocks(text: string): Root {
+export function parseMarkdownBlocks(text: string, options: BlockParseOptions = {}): Root {
+  const matters: (Matter | Preset)[] = options.yamlDotsClose ? [...FRONT_MATTER, YAML_DOTS] : [...FRONT_MATTER];
   return fromMarkdown(text, {
-    extensions: [{ disable: { null: INLINE_CONSTRUCTS } }, gfm(), frontmatter([...FRONT_MATTER]), math()],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown([...FRONT_MATTER]), mathFromMarkdown()],
+    extensions: [{ disable: { null: INLINE_CONSTRUCTS } }, gfm(), frontmatter(matters), math()],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(matters), mathFromMarkdown()],
   });
 }
 

@@ -3,10 +3,10 @@ import { describe, test } from 'node:test';
 import { CompletionCache, type CacheKeyParts } from '../../../../src/core/inline/completionCache';
 import { cursorDoc } from '../cursorDoc';
 
-/** Key parts for a cursor document (defaults: doc a, model m, params p). */
+/** Key parts for a cursor document (defaults: doc a, model m, settings {mode: p}). */
 function at(source: string, extra: Partial<CacheKeyParts> = {}): CacheKeyParts {
   const doc = cursorDoc(source);
-  return { documentId: 'file:///a.md', modelId: 'm', params: 'p', prefix: doc.prefix, suffix: doc.suffix, ...extra };
+  return { documentId: 'file:///a.md', modelId: 'm', settings: { mode: 'p' }, prefix: doc.prefix, suffix: doc.suffix, ...extra };
 }
 
 describe('exact hits', () => {
@@ -21,7 +21,7 @@ describe('exact hits', () => {
     const cache = new CompletionCache();
     cache.set(at('Hello║'), [' world']);
     assert.equal(cache.get(at('Hello║', { modelId: 'other' })), undefined);
-    assert.equal(cache.get(at('Hello║', { params: 'q' })), undefined);
+    assert.equal(cache.get(at('Hello║', { settings: { mode: 'q' } })), undefined);
     assert.equal(cache.get(at('Hello║ there')), undefined);
   });
 
@@ -104,7 +104,7 @@ describe('typing along', () => {
     cache.set(at('Hello║'), [' world']);
     assert.equal(cache.get(at('Hello w║', { documentId: 'file:///b.md' })), undefined);
     assert.equal(cache.get(at('Hello w║', { modelId: 'other' })), undefined);
-    assert.equal(cache.get(at('Hello w║', { params: 'q' })), undefined);
+    assert.equal(cache.get(at('Hello w║', { settings: { mode: 'q' } })), undefined);
   });
 
   test('a later entry is tried first; older ones still serve', () => {

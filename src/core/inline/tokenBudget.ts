@@ -1,31 +1,10 @@
 /**
- * The text around the cursor that goes into a completion prompt, cut to token budgets.
- * Cuts happen on the far side only (the start of the prefix, the end of the suffix),
- * preferably at a line boundary, never at the cursor and never inside a surrogate pair.
+ * The text on either side of the cursor cut to a token budget. Cuts happen on the far
+ * side only (the start of the prefix, the end of the suffix), preferably at a line
+ * boundary, never at the cursor, never inside a surrogate pair or a CRLF.
  */
 import { estimateTokensByChars, type TokenEstimator } from '../text/tokenEstimate';
-import { markdownContextAt, markdownHint } from './markdownContext';
 
-export interface PromptContextOptions {
-  /** Enables the Markdown hint when `'markdown'`. */
-  languageId?: string;
-  /** Default 1024. */
-  maxPrefixTokens?: number;
-  /** Default 256. */
-  maxSuffixTokens?: number;
-  estimateTokens?: TokenEstimator;
-}
-
-export interface PromptContext {
-  prefix: string;
-  suffix: string;
-  /** Markdown only: `"Title > Heading > Subheading"` for the cursor's section. */
-  hint?: string;
-  prefixTruncated: boolean;
-  suffixTruncated: boolean;
-}
-
-export const DEFAULT_MAX_PREFIX_TOKENS = 1024;
 export const DEFAULT_MAX_SUFFIX_TOKENS = 256;
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
@@ -84,21 +63,4 @@ export function keepHead(text: string, budget: number, estimate: TokenEstimator 
   }
   if (end > 0 && end < text.length && (isLowSurrogate(text.charCodeAt(end)) || text.startsWith('\r\n', end - 1))) end--;
   return text.slice(0, end);
-}
-
-/** Prefix, suffix and hint for a completion at `offset` in `text`. */
-export function buildPromptContext(text: string, offset: number, options: PromptContextOptions = {}): PromptContext {
-  const estimate = options.estimateTokens ?? estimateTokensByChars;
-  const before = text.slice(0, offset);
-  const after = text.slice(offset);
-  const prefix = keepTail(before, options.maxPrefixTokens ?? DEFAULT_MAX_PREFIX_TOKENS, estimate);
-  const suffix = keepHead(after, options.maxSuffixTokens ?? DEFAULT_MAX_SUFFIX_TOKENS, estimate);
-  const hint = options.languageId === 'markdown' ? markdownHint(markdownContextAt(text, offset)) : undefined;
-  return {
-    prefix,
-    suffix,
-    ...(hint !== undefined ? { hint } : {}),
-    prefixTruncated: prefix.length < before.length,
-    suffixTruncated: suffix.length < after.length,
-  };
 }
