@@ -6,6 +6,7 @@ import { generationLimits } from '../core/inline/generationLimits';
 import { buildInlinePrompt } from '../core/inline/inlinePrompt';
 import { isEnabledFor } from '../core/inline/languageToggle';
 import { postprocessCompletions } from '../core/inline/postprocess';
+import { MarkdownContextReader } from '../core/inline/markdownContext';
 import type { PrefixWindow } from '../core/inline/prefixWindow';
 import { suggestionUnit } from '../core/inline/unitStop';
 import { Methods } from '../protocol';
@@ -34,6 +35,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
   /** The running request of each document: a new keystroke cancels the old one. */
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   private readonly windows = new Map<string, PrefixWindow>();
+  private readonly markdownReaders = new Map<string, MarkdownContextReader>();
 
   constructor(private readonly deps: InlineDeps) {}
 
@@ -54,6 +56,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     this.running.get(documentId)?.cancel();
     this.running.delete(documentId);
     this.windows.delete(documentId);
+    this.markdownReaders.delete(documentId);
     this.deps.cache.forgetDocument(documentId);
   }
 
@@ -63,7 +66,9 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     if (!isEnabledFor(config.inlineEnable, document.languageId) || (this.deps.snoozed() && !explicit)) return [];
 
     const documentId = document.uri.toString();
-    const prompt = buildInlinePrompt(document.getText(), document.offsetAt(position), this.windows.get(documentId), { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens });
+    const markdownReader = this.markdownReaders.get(documentId) ?? new MarkdownContextReader();
+    this.markdownReaders.set(documentId, markdownReader);
+    const prompt = buildInlinePrompt(document.getText(), document.offsetAt(position), this.windows.get(documentId), { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens, markdownReader });
     if (prompt.skip !== null) return [];
     this.windows.set(documentId, prompt.window);
     const { before, prefix, suffix, comment } = prompt;

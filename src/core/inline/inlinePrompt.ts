@@ -6,7 +6,7 @@
  */
 import { estimateTokensByChars, type TokenEstimator } from '../text/tokenEstimate';
 import { commentContextAt, type CommentContext } from './commentContext';
-import { markdownContextAt, markdownHint, type MarkdownContext } from './markdownContext';
+import { markdownHint, MarkdownContextReader, type MarkdownContext } from './markdownContext';
 import { choosePrefixStart, type PrefixWindow } from './prefixWindow';
 import { DEFAULT_MAX_SUFFIX_TOKENS, keepHead } from './tokenBudget';
 import { contextSkipReason, cursorSkipReason, type SkipReason } from './triggerRules';
@@ -18,6 +18,8 @@ export interface InlinePromptOptions {
   /** Token budget of the text after the cursor (default 256). */
   maxSuffixTokens?: number;
   estimateTokens?: TokenEstimator;
+  /** This document's Markdown reader, so a keystroke re-parses only the blocks near the cursor. */
+  markdownReader?: MarkdownContextReader;
 }
 
 interface Skipped {
@@ -53,7 +55,7 @@ export function buildInlinePrompt(text: string, offset: number, previousWindow: 
   const { languageId } = options;
   const comment = commentContextAt(text, offset, languageId);
   let markdown: MarkdownContext | null = null;
-  const markdownAt = () => (markdown ??= markdownContextAt(text, offset));
+  const markdownAt = () => (markdown ??= (options.markdownReader ?? new MarkdownContextReader()).at(text, offset));
   const inContext = contextSkipReason(languageId, comment, markdownAt);
   if (inContext) return { skip: inContext };
 

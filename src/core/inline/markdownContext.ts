@@ -4,8 +4,13 @@
  * CommonMark + GFM parse (`text/markdownTree.ts`, the parser translation uses),
  * block structure only and only up to the cursor's line (or the end of the front
  * matter, when the cursor may be in it): nothing below the cursor changes the answer.
+ *
+ * On every keystroke: `MarkdownContextReader` keeps a checkpoint at the last top-level
+ * block above the cursor's line that follows a blank line (no container is open there,
+ * so parsing from it alone gives the same blocks) and re-parses only from there while
+ * the text up to it is unchanged.
  */
-import type { Heading, Nodes, Root } from 'mdast';
+import type { Heading, Nodes } from 'mdast';
 import { endOf, parseMarkdownBlocks, startOf } from '../text/markdownTree';
 
 export interface MarkdownHeading {
@@ -58,32 +63,65 @@ function headingText(text: string, heading: Heading): string {
     .trim();
 }
 
-/** Headings on lines before `lineStart`, nested as sections: a heading closes the deeper and equal ones before it. */
-function headingPath(text: string, root: Root, lineStart: number): MarkdownHeading[] {
-  let path: MarkdownHeading[] = [];
-  for (const node of root.children) {
-    if (endOf(node) > lineStart) break;
-    if (node.type !== 'heading') continue;
-    const heading = { level: node.depth, text: headingText(text, node) };
-    path = path.filter((h) => h.level < heading.level);
-    if (heading.text !== '') path.push(heading);
-  }
-  return path;
+/** Applies a heading to the section path: it closes the deeper and equal ones before it. */
+function enter(path: readonly MarkdownHeading[], heading: MarkdownHeading): MarkdownHeading[] {
+  const kept = path.filter((h) => h.level < heading.level);
+  return heading.text !== '' ? [...kept, heading] : kept;
 }
 
-/** The Markdown structure around `offset`. */
+interface Checkpoint {
+  /** Offset of a top-level block that follows a blank line. */
+  start: number;
+  /** The document up to the end of that block's first line, line break included: it must be unchanged. */
+  prefix: string;
+  /** The section path before the block. */
+  headings: MarkdownHeading[];
+  title?: string;
+}
+
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+
+/** Reads the Markdown context of one document keystroke after keystroke, re-parsing only from the last checkpoint. */
+export class MarkdownContextReader {
+  private checkpoint: Checkpoint | undefined;
+
+  at(text: string, offset: number): MarkdownContext {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const newline = text.indexOf('\n', offset);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const saved = this.checkpoint;
+    const resume = saved && saved.prefix.length <= lineStart && text.startsWith(saved.prefix) ? saved : undefined;
+    const base = resume ? resume.start : 0;
+    const source = text.slice(base, resume ? lineEnd : parseEnd(text, lineEnd));
+    const root = parseMarkdownBlocks(source, resume ? { frontMatter: false } : { yamlDotsClose: true });
+
+    let title = resume?.title;
+    let path = resume?.headings ?? [];
+    const first = root.children[0];
+    if (!resume && first?.type === 'yaml') {
+      title = titleOf(first.value);
+      if (offset <= endOf(first)) return { inFrontMatter: true, inCodeFence: false, headings: [], ...(title !== undefined ? { title } : {}) };
+    }
+    let next = resume;
+    const relativeLineStart = lineStart - base;
+    for (let i = 0; i < root.children.length; i++) {
+      const node = root.children[i];
+      const start = startOf(node);
+      if (start >= relativeLineStart) break;
+      const firstLineEnd = source.indexOf('\n', start);
+      if (i > 0 && firstLineEnd !== -1 && firstLineEnd < relativeLineStart && BLANK_LINE.test(source.slice(endOf(root.children[i - 1]), start))) {
+        next = { start: base + start, prefix: text.slice(0, base + firstLineEnd + 1), headings: path, ...(title !== undefined ? { title } : {}) };
+      }
+      if (node.type === 'heading' && endOf(node) <= relativeLineStart) path = enter(path, { level: node.depth, text: headingText(source, node) });
+    }
+    this.checkpoint = next;
+    return { inFrontMatter: false, inCodeFence: codeFenceAt(source, root, offset - base), headings: path, ...(title !== undefined ? { title } : {}) };
+  }
+}
+
+/** The Markdown structure around `offset` (one full parse up to the cursor; see `MarkdownContextReader` for keystrokes). */
 export function markdownContextAt(text: string, offset: number): MarkdownContext {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const newline = text.indexOf('\n', offset);
-  const lineEnd = newline === -1 ? text.length : newline;
-  const source = text.slice(0, parseEnd(text, lineEnd));
-  const root = parseMarkdownBlocks(source, { yamlDotsClose: true });
-  const first = root.children[0];
-  const front = first?.type === 'yaml' ? first : undefined;
-  const title = front ? titleOf(front.value) : undefined;
-  const base = title !== undefined ? { title } : {};
-  if (front && offset <= endOf(front)) return { inFrontMatter: true, inCodeFence: false, headings: [], ...base };
-  return { inFrontMatter: false, inCodeFence: codeFenceAt(source, root, offset), headings: headingPath(source, root, lineStart), ...base };
+  return new MarkdownContextReader().at(text, offset);
 }
 
 /** Is `offset` inside a fenced code block (fence lines included), at any depth (block quotes, lists)? */

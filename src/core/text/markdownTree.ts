@@ -35,14 +35,16 @@ const YAML_DOTS: Matter = { type: 'yaml', fence: { open: '---', close: '...' } }
 export interface BlockParseOptions {
   /** Also accept YAML front matter closed by `...`. */
   yamlDotsClose?: boolean;
+  /** Front matter at all (default true): false for a text that is not the document's start. */
+  frontMatter?: boolean;
 }
 
 /** The document's block structure only (paragraphs hold their source as one text node). */
 export function parseMarkdownBlocks(text: string, options: BlockParseOptions = {}): Root {
-  const matters: (Matter | Preset)[] = options.yamlDotsClose ? [...FRONT_MATTER, YAML_DOTS] : [...FRONT_MATTER];
+  const matters: (Matter | Preset)[] = options.frontMatter === false ? [] : options.yamlDotsClose ? [...FRONT_MATTER, YAML_DOTS] : [...FRONT_MATTER];
   return fromMarkdown(text, {
-    extensions: [{ disable: { null: INLINE_CONSTRUCTS } }, gfm(), frontmatter(matters), math()],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(matters), mathFromMarkdown()],
+    extensions: [{ disable: { null: INLINE_CONSTRUCTS } }, gfm(), ...(matters.length > 0 ? [frontmatter(matters)] : []), math()],
+    mdastExtensions: [gfmFromMarkdown(), ...(matters.length > 0 ? [frontmatterFromMarkdown(matters)] : []), mathFromMarkdown()],
   });
 }
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { markdownContextAt, markdownHint } from '../../../../src/core/inline/markdownContext';
+import { markdownContextAt, MarkdownContextReader, markdownHint } from '../../../../src/core/inline/markdownContext';
 import { cursorDoc } from '../cursorDoc';
 
 function context(source: string) {
@@ -100,5 +102,46 @@ describe('front matter', () => {
 
   test('front-matter lines are not headings', () => {
     assert.equal(hint('---\n# comment: x\ntitle: T\n---\n║'), 'T');
+  });
+});
+
+describe('the keystroke reader (re-parses from the last block above the cursor)', () => {
+  const guide = readFileSync(path.join(__dirname, '../../../fixtures/documents/guide.md'), 'utf8');
+
+  test('typing through a document: every keystroke agrees with a full parse', () => {
+    const reader = new MarkdownContextReader();
+    const typed = `${guide}\n## Typed\n\nSome words, then a fence:\n\n\`\`\`ts\nconst x = 1;\n\`\`\`\n\nAnd text after it.\n`;
+    let text = guide.slice(0, 200);
+    for (let i = 200; i < typed.length; i += 3) {
+      text = typed.slice(0, i);
+      assert.deepEqual(reader.at(text, text.length), markdownContextAt(text, text.length), `after ${i} characters`);
+    }
+  });
+
+  test('an edit above the checkpoint, a cursor that moves up, another document: still the same as a full parse', () => {
+    const reader = new MarkdownContextReader();
+    const at = (source: string) => {
+      const doc = cursorDoc(source);
+      assert.deepEqual(reader.at(doc.text, doc.offset), markdownContextAt(doc.text, doc.offset), JSON.stringify(source));
+    };
+    at('# One\n\nText.\n\n## Two\n\nMore ║');
+    at('# One\n\nText.\n\n## Two\n\nMore text ║');
+    at('# Changed\n\nText.\n\n## Two\n\nMore text ║');
+    at('# Changed\n\n```\nText.\n\n## Two\n\nMore text ║');
+    at('# One\n\nText ║\n\n## Two\n\nMore text');
+    at('---\ntitle: T\n---\n\n# A\n\nx\n\n## B\n\ny ║');
+    at('---\ntitle: T\n---\n\n# A\n\nx\n\n## B\n\ny z ║');
+    at('Para\n\n  more ║');
+    at('- item\n\n  continued\n\nafter ║');
+    at('- item\n\n  continued\n\n  still in the item ║');
+  });
+
+  test('a paragraph that turns into a list continuation is not read from a stale checkpoint', () => {
+    const reader = new MarkdownContextReader();
+    const first = cursorDoc('- item\n\n# Head\n\nText\n\nmore ║');
+    reader.at(first.text, first.offset);
+    const second = cursorDoc('- item\n\n  # Head\n\nText\n\nmore ║');
+    assert.deepEqual(reader.at(second.text, second.offset), markdownContextAt(second.text, second.offset));
+    assert.deepEqual(reader.at(second.text, second.offset).headings, []);
   });
 });
