@@ -2,18 +2,13 @@
  * Small helpers for reading declarations as text: balanced bracket groups and
  * top-level comma splitting (strings and nested brackets respected).
  */
+import { CLOSING_BRACKETS, declarationQuote, OPENING_BRACKETS, StringSkipper } from './stringSkipper';
 
-const OPEN = '([{<';
-const CLOSE = ')]}>';
+const OPEN = `${OPENING_BRACKETS}<`;
+const CLOSE = `${CLOSING_BRACKETS}>`;
 
 /** True for a `>` that is part of an arrow (`=>`, `->`), not a closing angle bracket. */
 const isArrow = (text: string, i: number) => text[i] === '>' && (text[i - 1] === '=' || text[i - 1] === '-');
-
-const startsString = (text: string, i: number) => {
-  const c = text[i];
-  // A `'` after a word character or `&`/`<` is a Rust lifetime (`&'a str`), not a string.
-  return c === '"' || c === '`' || (c === "'" && !/[\w&<]/.test(text[i - 1] ?? ''));
-};
 
 /**
  * Index just past the group opening at `open`, or -1 when it never closes. Parens,
@@ -23,15 +18,16 @@ export function groupEnd(text: string, open: number): number {
   const angles = text[open] === '<';
   let depth = 0;
   let angle = 0;
-  let quote: string | undefined;
+  const strings = new StringSkipper(declarationQuote);
   for (let i = open; i < text.length; i++) {
+    const inString = strings.skip(text, i);
+    if (inString) {
+      i += inString - 1;
+      continue;
+    }
     const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-    } else if (startsString(text, i)) quote = c;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
+    if (OPENING_BRACKETS.includes(c)) depth++;
+    else if (CLOSING_BRACKETS.includes(c)) depth--;
     else if (angles && c === '<') angle++;
     else if (angles && c === '>' && !isArrow(text, i)) angle--;
     else continue;
@@ -45,15 +41,16 @@ export function groupEnd(text: string, open: number): number {
 export function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let quote: string | undefined;
+  const strings = new StringSkipper(declarationQuote);
   let from = 0;
   for (let i = 0; i < text.length; i++) {
+    const inString = strings.skip(text, i);
+    if (inString) {
+      i += inString - 1;
+      continue;
+    }
     const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-    } else if (startsString(text, i)) quote = c;
-    else if (OPEN.includes(c)) depth++;
+    if (OPEN.includes(c)) depth++;
     else if (CLOSE.includes(c) && !isArrow(text, i)) depth = Math.max(0, depth - 1);
     else if (c === ',' && depth === 0) {
       parts.push(text.slice(from, i));

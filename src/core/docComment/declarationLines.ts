@@ -4,6 +4,7 @@
  * Light and regex-based: enough to place a doc comment, not a parser.
  */
 import { commentSyntax } from '../languages';
+import { CLOSING_BRACKETS, OPENING_BRACKETS, StringSkipper } from './stringSkipper';
 
 /** Decorators, attributes, annotations and directive comments that sit between a doc comment and its declaration. */
 const ATTRIBUTE: Readonly<Record<string, RegExp>> = {
@@ -27,19 +28,20 @@ export function attributePattern(languageId: string): RegExp | undefined {
 /** Position just past the bracket group opening at (line, col), across lines, skipping string literals. */
 function skipGroup(lines: readonly string[], line: number, col: number): { line: number; col: number } {
   let depth = 0;
-  let quote: string | undefined;
+  const strings = new StringSkipper();
   for (let l = line; l < lines.length && l < line + 50; l++) {
     const text = lines[l];
     for (let i = l === line ? col : 0; i < text.length; i++) {
+      const inString = strings.skip(text, i);
+      if (inString) {
+        i += inString - 1;
+        continue;
+      }
       const c = text[i];
-      if (quote) {
-        if (c === '\\') i++;
-        else if (c === quote) quote = undefined;
-      } else if (c === '"' || c === "'") quote = c;
-      else if ('([{'.includes(c)) depth++;
-      else if (')]}'.includes(c) && --depth === 0) return { line: l, col: i + 1 };
+      if (OPENING_BRACKETS.includes(c)) depth++;
+      else if (CLOSING_BRACKETS.includes(c) && --depth === 0) return { line: l, col: i + 1 };
     }
-    quote = undefined; // string literals do not span lines here
+    strings.reset(); // string literals do not span lines here
   }
   return { line, col: lines[line].length };
 }

@@ -10,6 +10,7 @@
  */
 import { attributeEndingAt, attributeEnd, attributePattern, commentEnd, docCommentEndingAt, type LineRange } from './declarationLines';
 import { docStyleFor, type DocStyle } from './docCommentFormat';
+import { CLOSING_BRACKETS, OPENING_BRACKETS, StringSkipper } from './stringSkipper';
 
 export interface DocCommentPlan {
   /** Insert the formatted comment at column 0 of this line (when there is no `existing`). */
@@ -50,18 +51,19 @@ function findDeclaration(lines: readonly string[], start: number, end: number, l
 /** Python: the docstring goes after the header's closing `:`; undefined for a one-line body (`def f(): pass`). */
 function pythonPlan(lines: readonly string[], declarationLine: number): DocCommentPlan | undefined {
   let depth = 0;
-  let quote: string | undefined;
+  const strings = new StringSkipper();
   for (let line = declarationLine; line < lines.length && line < declarationLine + 100; line++) {
     const text = lines[line];
     for (let i = 0; i < text.length; i++) {
+      const inString = strings.skip(text, i);
+      if (inString) {
+        i += inString - 1;
+        continue;
+      }
       const c = text[i];
-      if (quote) {
-        if (c === '\\') i++;
-        else if (c === quote) quote = undefined;
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '#') break;
-      else if ('([{'.includes(c)) depth++;
-      else if (')]}'.includes(c)) depth--;
+      if (c === '#') break;
+      else if (OPENING_BRACKETS.includes(c)) depth++;
+      else if (CLOSING_BRACKETS.includes(c)) depth--;
       else if (c === ':' && depth === 0) {
         const rest = text.slice(i + 1).trim();
         if (rest !== '' && !rest.startsWith('#')) return undefined;
