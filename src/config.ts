@@ -66,7 +66,7 @@ export function readConfig(section: Pick<vscode.WorkspaceConfiguration, 'get'>):
 export const OPEN_WALKTHROUGH_ON_INSTALL = 'workbench.welcomePage.walkthroughs.openOnInstall';
 
 /** Settings a user may set per language (package.json marks them `language-overridable`). */
-const PER_LANGUAGE = ['inlineLength'] as const satisfies readonly SettingName[];
+export const PER_LANGUAGE = ['inlineLength'] as const satisfies readonly SettingName[];
 
 /** A setting as it applies to one language (honours `"[markdown]": {…}` overrides). */
 export function readForLanguage<K extends SettingName>(workspace: typeof vscode.workspace, languageId: string, name: K): Config[K] {
