@@ -14,8 +14,6 @@ import { frontmatter, type Matter, type Preset } from 'micromark-extension-front
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 
-export type { Nodes, Root } from 'mdast';
-
 const FRONT_MATTER: Preset[] = ['yaml', 'toml'];
 
 /** The document as an mdast tree with positions. */

@@ -10,8 +10,6 @@ import { stopAtLength } from './stopAtLength';
 import { stopInComment } from './stopInComment';
 import { trimTrailingSpace } from './trimTrailingSpace';
 import type { PostprocessContext, PostprocessFilter } from './types';
-
-export type { PostprocessContext, PostprocessFilter } from './types';
 export { dropRepeatedLine, dropWhitespaceOnly, removeSuffixOverlap, stopAtLength, stopInComment, trimTrailingSpace };
 
 /** The filters, in the order they run. */

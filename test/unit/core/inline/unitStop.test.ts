@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { commentContextAt } from '../../../../src/core/inline/commentContext';
 import { COMPLETION_LENGTHS } from '../../../../src/core/inline/completionLength';
-import { postprocessCompletion, type PostprocessContext } from '../../../../src/core/inline/postprocess';
+import { postprocessCompletion } from '../../../../src/core/inline/postprocess';
+import type { PostprocessContext } from '../../../../src/core/inline/postprocess/types';
 import { settledUnitEnd, suggestionUnit, type SuggestionUnit } from '../../../../src/core/inline/unitStop';
 import { cursorDoc } from '../cursorDoc';
 

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  DEFAULT_FILTERS,
-  postprocessCompletion,
-  postprocessCompletions,
-  type PostprocessFilter,
-} from '../../../../../src/core/inline/postprocess/index';
+import { DEFAULT_FILTERS, postprocessCompletion, postprocessCompletions } from '../../../../../src/core/inline/postprocess/index';
+import type { PostprocessFilter } from '../../../../../src/core/inline/postprocess/types';
 import { contextFor } from './contextFor';
 
 describe('postprocessCompletion', () => {
