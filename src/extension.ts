@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ConfigWatcher } from './config';
 import { ApiKeyStore } from './host/apiKey';
-import { backendFor, remoteConfigured, servedRemotely } from './host/backend';
+import { backendFor, serverConfigured, servedByServer } from './host/backend';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { registerModelCommands } from './host/models';
@@ -11,7 +11,8 @@ import { registerPlayground } from './host/playground';
 import { registerWritingCommands } from './host/writing';
 import { WritingJobs } from './host/writing/writingJob';
 import { RunnerClient } from './host/runnerClient';
-import { describeRunner, StatusBar } from './host/statusBar';
+import { StatusBar } from './host/statusBar';
+import { StatusState } from './host/statusState';
 import { registerWalkthrough } from './host/walkthrough';
 import { createLog } from './log';
 import type { ProgressParams } from './protocol';
@@ -23,7 +24,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const config = new ConfigWatcher(vscode.workspace);
   const apiKey = new ApiKeyStore(context.secrets, () => config.current.remoteBaseUrl);
   await apiKey.load();
-  const statusBar = new StatusBar();
+  // One owner of what the status bar shows; everything below reports to it by named transitions.
+  const status = new StatusState();
+  const statusBar = new StatusBar(status);
   const progress = new vscode.EventEmitter<ProgressParams>();
 
   client = new RunnerClient({
@@ -37,10 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       backend: backendFor(config.current, apiKey.current),
       idleUnloadMinutes: config.current.idleUnloadMinutes,
     }),
-    onStateChange: (runner) => statusBar.update({ runner, ...(runner === 'ready' ? { error: undefined } : {}) }),
+    onStateChange: (runner) => status.runnerChanged(runner),
     onProgress: (p) => {
       progress.fire(p);
-      statusBar.update({ loadingPercent: p.status === 'progress' ? p.progress : undefined });
+      status.loading(p.status === 'progress' ? p.progress : undefined);
     },
     onGaveUp: async (crashes) => {
       const choice = await vscode.window.showErrorMessage(`Inkwell: the model runner crashed ${crashes} times in 3 minutes and will not be restarted automatically.`, 'Restart Runner', 'Show Log');
@@ -55,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     log,
     context,
     onProgress: progress.event,
-    onStatus: (s) => statusBar.update({ detail: describeRunner(s) }),
+    onStatus: (s) => status.runnerStatus(s),
   });
   const commandDeps = { client: runner, config: () => config.current, log, ensureAvailable: models.ensureAvailable, jobs: new WritingJobs(progress.event) };
 
@@ -69,20 +72,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const changed = Object.keys(current).filter((key) => JSON.stringify(current[key as keyof typeof current]) !== JSON.stringify(previous[key as keyof typeof previous]));
       log.info(`Settings changed: ${changed.join(', ')}.`);
       void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply settings to the runner: ${String(err)}`));
-      if (remoteConfigured(current)) void apiKey.confirmForServer();
+      if (serverConfigured(current)) void apiKey.confirmForServer();
     }),
     apiKey.onDidChange(() => void runner.reconfigure().catch((err: unknown) => log.error(`Could not apply the API key: ${String(err)}`))),
     vscode.commands.registerCommand('inkwell.setApiKey', () => apiKey.prompt()),
     models.disposable,
     registerContinueWriting(commandDeps),
     registerWritingCommands({ ...commandDeps, state: context.globalState }),
-    registerInlineFeature({ client: runner, config, statusBar, log, onProgress: progress.event }),
+    registerInlineFeature({ client: runner, config, status, log, onProgress: progress.event }),
     registerPlayground({
       client: runner,
       config: () => config.current,
       log,
       extensionUri: context.extensionUri,
-      modelReady: async (task, model) => servedRemotely(config.current, task) || models.ensureAvailable(task, model),
+      modelReady: async (task, model) => servedByServer(config.current, task) || models.ensureAvailable(task, model),
     }),
     vscode.commands.registerCommand('inkwell.restartRunner', async () => {
       await runner.restart();
@@ -91,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('inkwell.showLog', () => log.show()),
     registerWalkthrough({ context, log }),
   );
-  if (remoteConfigured(config.current)) void apiKey.confirmForServer();
+  if (serverConfigured(config.current)) void apiKey.confirmForServer();
 }
 
 export async function deactivate(): Promise<void> {

@@ -33,6 +33,17 @@ export type BackendConfig =
       timeoutMs: number;
     };
 
+/**
+ * The one routing table: the tasks a configured OpenAI-compatible server runs.
+ * Every other task (summaries, translations) always runs on local models. The
+ * host (readiness, token counting) and the runner (where a request goes) both
+ * decide by this.
+ */
+export const serverTasks: readonly Task[] = ['text-generation', 'instruction'];
+export function runsOnServer(backend: BackendConfig | undefined, task: Task): boolean {
+  return backend?.kind === 'openai-compatible' && serverTasks.includes(task);
+}
+
 export interface InitializeParams {
   /** Where downloaded models are cached (the extension's global storage). */
   cacheDir: string;
@@ -45,7 +56,7 @@ export interface InitializeParams {
   /** Local models by default; completions and instruction tasks go to a remote server when configured. */
   backend?: BackendConfig;
   /** Where models are downloaded from (default https://huggingface.co; tests point it at a local server). */
-  remoteHost?: string;
+  hubHost?: string;
   /** Unload models unused for this long (fractions allowed; 0 or absent: never). */
   idleUnloadMinutes?: number;
 }
@@ -118,6 +129,8 @@ export interface CompleteParams extends ModelRef, SamplingParams {
   unit?: SuggestionUnit;
 }
 export interface CompleteResult {
+  /** `cancelled`: the request was cancelled (a newer keystroke); `completions` may be partial and should not be shown. */
+  finishReason: 'done' | 'cancelled';
   completions: string[];
   promptTokens: number;
   /** Prompt tokens served from the KV cache for the first completion. */
@@ -142,6 +155,8 @@ export interface TranslateParams extends Seq2SeqParams {
   tgtLang?: string;
 }
 export interface Seq2SeqResult {
+  /** `cancelled`: stopped by a cancellation, `text` is what was written until then. */
+  finishReason: 'done' | 'cancelled';
   text: string;
   timings: Timings;
 }
@@ -214,11 +229,17 @@ export const RunnerErrorCode = {
   ModelCorrupt: -33003,
   InvalidParams: -33004,
   GenerationFailed: -33005,
-  RemoteUnauthorized: -33010,
-  RemoteModelNotFound: -33011,
-  RemoteUnreachable: -33012,
-  RemoteBadResponse: -33013,
-  RemoteTimeout: -33014,
+  /**
+   * The model is not on this machine: a hub model not downloaded (and a download was
+   * not allowed, as for inline suggestions), or a local folder that does not exist or
+   * holds no weights for the task. Offline mode reports ModelUnavailableOffline instead.
+   */
+  ModelNotDownloaded: -33006,
+  ServerUnauthorized: -33010,
+  ServerModelNotFound: -33011,
+  ServerUnreachable: -33012,
+  ServerBadResponse: -33013,
+  ServerTimeout: -33014,
   DownloadFailed: -33020,
   DiskFull: -33021,
 } as const;
@@ -307,7 +328,7 @@ export interface ModelInfoParams {
   model: string;
   task: Task;
   /** Ask the hub too (default true; ignored in offline mode). */
-  remote?: boolean;
+  hub?: boolean;
 }
 export interface ModelInfoResult {
   model: string;

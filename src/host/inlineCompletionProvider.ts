@@ -11,6 +11,8 @@ import type { PrefixWindow } from '../core/inline/prefixWindow';
 import { suggestionUnit } from '../core/inline/unitStop';
 import { Methods } from '../protocol';
 import type { RunnerClient } from './runnerClient';
+import { isModelMissing } from './runnerErrors';
+import type { RequestOutcome, StatusState } from './statusState';
 
 export interface InlineDeps {
   client: RunnerClient;
@@ -18,13 +20,14 @@ export interface InlineDeps {
   config: (languageId: string) => Config;
   cache: CompletionCache;
   snoozed: () => boolean;
-  /** Is the model on disk (or served remotely)? Inline suggestions never start a download. */
-  modelReady: () => Promise<boolean>;
-  /** The model is missing: tell the user (once; `asked` when they triggered it explicitly). */
+  /**
+   * The runner said the model is not on this machine (`complete` never downloads): tell the
+   * user (once; `asked` when they triggered it explicitly).
+   */
   onModelMissing?: (asked: boolean) => void;
   log: vscode.LogOutputChannel;
-  /** Reports "thinking" (a request is running) and errors to the status bar. */
-  onActivity: (activity: { thinking: boolean; error?: string }) => void;
+  /** Where a request's start and end are reported (the status bar's spinner and warning). */
+  status: Pick<StatusState, 'requestStarted' | 'requestEnded'>;
 }
 
 /**
@@ -46,7 +49,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
       if (token.isCancellationRequested) return [];
       const message = err instanceof Error ? err.message : String(err);
       this.deps.log.warn(`Inline suggestion failed: ${message}`);
-      this.deps.onActivity({ thinking: false, error: message });
+      this.deps.status.requestEnded({ kind: 'failed', message });
       return [];
     }
   }
@@ -78,24 +81,23 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
 
     const cached = this.deps.cache.get(keyParts);
     if (cached && cached.length > 0) return this.items(cached, position);
-    if (!(await this.deps.modelReady())) {
-      this.deps.onModelMissing?.(explicit);
-      return [];
-    }
 
     if (!explicit && !(await delay(config.inlineDebounceMs, token))) return [];
     this.running.get(documentId)?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.running.set(documentId, source);
     const subscription = token.onCancellationRequested(() => source.cancel());
-    this.deps.onActivity({ thinking: true });
+    this.deps.status.requestStarted();
+    let outcome: RequestOutcome = { kind: 'cancelled' };
     try {
       const result = await this.deps.client.request(
         Methods.complete,
         { documentId, model: config.generationModel, dtype: config.dtype, prompt: prompt.prompt, suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0, unit: suggestionUnit(length, comment, before) },
         source.token,
       );
-      if (source.token.isCancellationRequested) return [];
+      // Cancelled (a newer keystroke, or VS Code no longer wants it): what came back is partial, not a suggestion.
+      if (result.finishReason === 'cancelled' || source.token.isCancellationRequested) return [];
+      outcome = { kind: 'done' };
       const ctx = { prefix, suffix, length, comment };
       const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const distinct = postprocessCompletions(result.completions, ctx).map((c) => c.replace(/\r?\n/g, eol));
@@ -106,12 +108,20 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     } catch (err) {
       // Superseded by a newer keystroke, or the document closed: not a failure.
       if (source.token.isCancellationRequested) return [];
-      throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      if (isModelMissing(err)) {
+        outcome = { kind: 'missing', message };
+        this.deps.onModelMissing?.(explicit);
+        return [];
+      }
+      this.deps.log.warn(`Inline suggestion failed: ${message}`);
+      outcome = { kind: 'failed', message };
+      return [];
     } finally {
       subscription.dispose();
       if (this.running.get(documentId) === source) {
         this.running.delete(documentId);
-        this.deps.onActivity({ thinking: false });
+        this.deps.status.requestEnded(outcome);
       }
       source.dispose();
     }

@@ -5,13 +5,13 @@ import { commentSyntax, isProseLanguage, knownCodeLanguages } from '../core/lang
 import { isEnabledFor } from '../core/inline/languageToggle';
 import { MissingModelNotice } from '../core/missingModelNotice';
 import { Methods, type ProgressParams } from '../protocol';
-import { servedRemotely } from './backend';
-import { isModelDownloaded } from './models';
+import { describeBackend, servedByServer } from './backend';
 import { InlineCompletionProvider } from './inlineCompletionProvider';
 import { showMissingModel } from './missingModelNotice';
 import type { RunnerClient } from './runnerClient';
+import { isModelMissing } from './runnerErrors';
 import { Snooze } from './snooze';
-import type { StatusBar } from './statusBar';
+import type { StatusState } from './statusState';
 import { pickSnooze, showStatusMenu, toggleEverywhere } from './statusMenu';
 
 const PROSE = ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc'];
@@ -19,7 +19,8 @@ const PROSE = ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc']
 export interface InlineFeatureDeps {
   client: RunnerClient;
   config: ConfigWatcher;
-  statusBar: StatusBar;
+  /** The status bar's state: this feature reports its requests, problems and on/off there. */
+  status: StatusState;
   log: vscode.LogOutputChannel;
   /** The runner's progress notifications, for the download the missing-model notice may start. */
   onProgress?: vscode.Event<ProgressParams>;
@@ -27,28 +28,11 @@ export interface InlineFeatureDeps {
 
 /** Wires ghost text: the provider, its commands, the status bar, warm-up and per-document clean-up. */
 export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposable {
-  const { client, config, statusBar, log } = deps;
+  const { client, config, status, log } = deps;
   const snooze = new Snooze();
   const cache = new CompletionCache();
-  // Whether the completion model can be used without a download; rechecked after a while when it can't.
-  let ready: { key: string; value: Promise<boolean>; at: number } | undefined;
-  const modelReady = (): Promise<boolean> => {
-    const { generationModel, dtype } = config.current;
-    if (servedRemotely(config.current, 'text-generation')) return Promise.resolve(true);
-    const key = `${generationModel}|${dtype}`;
-    if (!ready || ready.key !== key || Date.now() - ready.at > 15_000) {
-      const value = isModelDownloaded(client, 'text-generation', generationModel, dtype).then(
-        (ok) => {
-          if (!ok) statusBar.update({ error: `${generationModel} is not downloaded yet. Run "Inkwell: Download Models…" or choose another model.` });
-          return ok;
-        },
-        () => false,
-      );
-      ready = { key, value, at: Date.now() };
-      void value.then((ok) => ok && ready?.value === value && (ready.at = Infinity));
-    }
-    return ready.value;
-  };
+  status.settingsChanged(describeBackend(config.current));
+  // The model is on disk or not: `complete` and the warm-up never download, and fail with a typed error when it is missing.
   const notice = new MissingModelNotice();
   const onModelMissing = (asked: boolean): void => {
     const { generationModel, dtype } = config.current;
@@ -60,8 +44,7 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
         void downloaded.then((ok) => {
           if (!ok) return;
           notice.found(key);
-          ready = undefined;
-          statusBar.update({ error: undefined });
+          status.modelAvailable();
         });
       },
       (err: unknown) => {
@@ -75,10 +58,9 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
     config: (languageId) => config.forLanguage(languageId),
     cache,
     snoozed: () => snooze.active,
-    modelReady,
     onModelMissing,
     log,
-    onActivity: (a) => statusBar.update({ thinking: a.thinking, ...(a.error !== undefined || !a.thinking ? { error: a.error } : {}) }),
+    status,
   });
   const selector = [...PROSE, ...knownCodeLanguages()].map((language) => ({ language }));
   const menu = { config: () => config.current, snooze, log };
@@ -86,7 +68,7 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
   const refreshEnabled = (): void => {
     const language = vscode.window.activeTextEditor?.document.languageId;
     const enabled = language === undefined || isEnabledFor(config.current.inlineEnable, language);
-    statusBar.update({ enabled, snoozedMinutes: snooze.active ? snooze.remainingMinutes : 0 });
+    status.enabledChanged(enabled, snooze.active ? snooze.remainingMinutes : 0);
   };
 
   let warmedUp = false;
@@ -96,15 +78,19 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
     if (!isEnabledFor(config.current.inlineEnable, language) || !(isProseLanguage(language) || commentSyntax(language))) return;
     warmedUp = true;
     const { generationModel, dtype } = config.current;
-    if (servedRemotely(config.current, 'text-generation')) return;
-    void modelReady()
-      .then((ok) => (ok ? client.request(Methods.loadModel, { task: 'text-generation', model: generationModel, dtype, noDownload: true }) : Promise.reject(new Error(`${generationModel} is not downloaded yet.`))))
-      .then(
-      (r) => log.info(`Warmed up ${generationModel} (${r.dtype}) in ${Math.round(r.loadMs)} ms.`),
+    if (servedByServer(config.current, 'text-generation')) return;
+    void client.request(Methods.loadModel, { task: 'text-generation', model: generationModel, dtype, noDownload: true }).then(
+      (r) => {
+        log.info(`Warmed up ${generationModel} (${r.dtype}) in ${Math.round(r.loadMs)} ms.`);
+        // The tooltip names the loaded model from now on, not from the next memory check.
+        void client.request0(Methods.status).then((s) => status.runnerStatus(s), () => undefined);
+      },
       (err: unknown) => {
         warmedUp = false;
-        log.warn(`Warm-up failed: ${err instanceof Error ? err.message : String(err)}`);
-        statusBar.update({ error: err instanceof Error ? err.message : String(err) });
+        const message = err instanceof Error ? err.message : String(err);
+        log.warn(`Warm-up failed: ${message}`);
+        if (isModelMissing(err)) status.modelMissing(message);
+        else status.warmUpFailed(message);
       },
     );
   };
@@ -122,9 +108,8 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
       if (current.generationModel !== previous.generationModel || current.dtype !== previous.dtype || current.backend !== previous.backend) {
         cache.clear();
         warmedUp = false;
-        ready = undefined;
       }
-      statusBar.update({ error: undefined });
+      status.settingsChanged(describeBackend(current));
       refreshEnabled();
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {

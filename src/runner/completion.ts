@@ -17,6 +17,7 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
   let reusedTokens = 0;
   let generatedTokens = 0;
   let firstTokenAt = 0;
+  let cancelled = false;
   const unit = params.unit;
   const unitEnded = unit ? (text: string) => settledUnitEnd(text, unit) >= 0 : undefined;
 
@@ -28,10 +29,12 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
     if (prepared) cache.commit(params.documentId, modelKey, result.sequence, prepared.cache);
     if (!firstTokenAt) firstTokenAt = result.firstTokenAt;
     generatedTokens += result.generatedTokens;
+    if (result.finishReason === 'cancelled') cancelled = true;
     return { texts: [result.text], cancelled: result.finishReason === 'cancelled' };
   });
   const end = performance.now();
   return {
+    finishReason: cancelled || hooks.token.isCancellationRequested ? 'cancelled' : 'done',
     completions,
     promptTokens: promptIds.length,
     reusedTokens,

@@ -6,16 +6,15 @@
 import { getHeapStatistics } from 'node:v8';
 import { env } from '@huggingface/transformers';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
-import { settingId } from '../config';
-import { Methods, Notifications, RunnerErrorCode, type BackendConfig } from '../protocol';
-import { runnerError } from './errors';
+import { Methods, Notifications } from '../protocol';
 import { complete } from './completion';
-import { registerModelHandlers } from './downloadHandlers';
+import { IdleUnloader } from './idleUnloader';
+import { registerModelHandlers } from './modelHandlers';
 import { ModelStore } from './modelStore';
-import { hostPlatform, sameFolder } from './modelPaths';
 import { registerPlaygroundHandler } from './playgroundHandler';
-import { PrefixCache } from './prefixCache';
-import { remoteComplete, remoteGenerate, type RemoteBackend } from './remote/openaiClient';
+import { PrefixCache, prefixModelKey } from './prefixCache';
+import { RunnerSettings } from './runnerSettings';
+import { serverComplete, serverGenerate } from './server/openaiClient';
 import { countTokens } from './tokenCount';
 import { runSeq2Seq } from './seq2seq';
 import { generateText, type GenerationHooks } from './textGeneration';
@@ -28,12 +27,16 @@ if (!process.send) {
 }
 
 const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
-const store = new ModelStore((progress) => void connection.sendNotification(Notifications.progress, progress));
+/** What the last `initialize` said; also decides where a task runs (`serverFor`). A server batches requests itself, so they skip the local queue. */
+const settings = new RunnerSettings();
+const store = new ModelStore(settings, (progress) => void connection.sendNotification(Notifications.progress, progress));
 const queue = new WorkQueue();
 /** KV caches of recent documents: about 46 KB a token at SmolLM2-135M's size, so 256 MB is ~5,500 tokens. */
 const prefixCache = new PrefixCache(256 * 2 ** 20);
-/** Where `generate` and `complete` run; a remote server batches requests itself, so they skip the local queue. */
-let backend: BackendConfig = { kind: 'local' };
+// Whoever unloads a model (replaced, idle, on request, new settings), its KV caches go with it.
+store.onDidUnload((model) => prefixCache.dropModel(prefixModelKey(model)));
+/** Unloads models unused for `idleUnloadMinutes`. */
+const idleUnloader = new IdleUnloader({ settings, store, queue });
 
 function hooks(streamId: string | undefined, token: CancellationToken): GenerationHooks {
   return {
@@ -44,32 +47,9 @@ function hooks(streamId: string | undefined, token: CancellationToken): Generati
   };
 }
 
-let offline = false;
-
-/** The configured server, unless offline mode forbids any network use (then a clear error, not a silent local fallback). */
-function remote(): RemoteBackend | undefined {
-  if (backend.kind !== 'openai-compatible') return undefined;
-  if (offline) {
-    throw runnerError(
-      RunnerErrorCode.RemoteUnreachable,
-      `Offline mode is on ("${settingId('offline')}"), so Inkwell does not contact the server at ${backend.baseUrl}. Turn offline mode off, or set "${settingId('backend')}" to "local".`,
-    );
-  }
-  return backend;
-}
-
 connection.onRequest(Methods.initialize, async (params) => {
-  const before = store.settings;
   // Models loaded from another folder or with another thread count must be loaded again.
-  if (!sameFolder(before.localModelPath, params.localModelPath, hostPlatform()) || before.threads !== params.threads) {
-    await queue.run(async () => {
-      prefixCache.clear();
-      await store.unload();
-    });
-  }
-  store.configure(params);
-  offline = params.offline;
-  backend = params.backend ?? { kind: 'local' };
+  if (settings.apply(params)) await queue.run(() => store.unload());
   return {
     pid: process.pid,
     versions: { node: process.versions.node, transformers: env.version, onnxruntime: process.versions['onnxruntime'] ?? 'node' },
@@ -84,24 +64,27 @@ connection.onRequest(Methods.loadModel, async (params, token) =>
 );
 
 connection.onRequest(Methods.generate, async (params, token) => {
-  const server = remote();
-  if (server) return remoteGenerate(server, params, hooks(params.streamId, token));
+  const task = params.task ?? 'text-generation';
+  const server = settings.serverFor(task);
+  if (server) return serverGenerate(server, params, hooks(params.streamId, token));
   return queue.run(async () => {
-    const loaded = await store.get(params.task ?? 'text-generation', params.model, params.dtype);
+    const loaded = await store.get(task, params.model, params.dtype);
     if (loaded.kind !== 'causal') throw new Error('text-generation model is not a causal LM');
     return generateText(loaded, params, loaded.loadMs, hooks(params.streamId, token));
   }, token);
 });
 
 connection.onRequest(Methods.complete, async (params, token) => {
-  const server = remote();
-  if (server) return remoteComplete(server, params, hooks(undefined, token));
+  const server = settings.serverFor('text-generation');
+  if (server) return serverComplete(server, params, hooks(undefined, token));
   const received = performance.now();
+  // A missing model is reported at once, even while a long job holds the queue (inline suggestions never download).
+  await store.checkOnDisk('text-generation', params.model, params.dtype);
   return queue.run(async () => {
     const queuedMs = performance.now() - received;
     const loaded = await store.get('text-generation', params.model, params.dtype, false);
     if (loaded.kind !== 'causal') throw new Error('text-generation model is not a causal LM');
-    const result = await complete(loaded, `${params.model}|${loaded.dtype}`, prefixCache, params, loaded.loadMs, hooks(undefined, token));
+    const result = await complete(loaded, prefixModelKey(loaded.info), prefixCache, params, loaded.loadMs, hooks(undefined, token));
     return { ...result, timings: { ...result.timings, queuedMs } };
   }, token);
 });
@@ -128,12 +111,7 @@ connection.onRequest(Methods.countTokens, async (params, token) =>
   queue.run(async () => countTokens(await store.get(params.task, params.model, params.dtype), params.texts), token),
 );
 
-connection.onRequest(Methods.unloadModel, (params) =>
-  queue.run(async () => {
-    prefixCache.clear();
-    await store.unload(undefined, params.model);
-  }),
-);
+connection.onRequest(Methods.unloadModel, (params) => queue.run(() => store.unload(undefined, params.model)));
 
 connection.onRequest(Methods.status, async () => {
   const memory = process.memoryUsage();
@@ -153,13 +131,16 @@ connection.onRequest(Methods.shutdown, () => {
   setImmediate(() => process.exit(0));
 });
 
-registerModelHandlers(connection, { store, queue, prefixCache });
-registerPlaygroundHandler(connection, { store, queue, remote });
+registerModelHandlers(connection, { settings, store, queue });
+registerPlaygroundHandler(connection, { store, queue, settings });
 
 // A rejection nobody handled is a bug: say so in the log (the host's "Inkwell" channel) instead of dying silently.
 process.on('unhandledRejection', (reason) => console.error(`Unhandled rejection in the runner: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
 // The parent went away (closed the channel or died): nothing left to serve.
 process.on('disconnect', () => process.exit(0));
-connection.onClose(() => process.exit(0));
+connection.onClose(() => {
+  idleUnloader.dispose();
+  process.exit(0);
+});
 connection.listen();

@@ -51,7 +51,8 @@ export function resolveInFolder(model: string, folder: string, task: Task, dtype
   const resolved = resolveVariant(dtype, variants);
   if (resolved) return resolved;
   const wanted = dtype === 'auto' ? 'usable' : dtype;
-  throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" has no ${wanted} weights for ${task} in ${folder}. ${describeVariants(variants, task)}`);
+  // No weights for the task at all: the model is not in that folder (as a hub model not downloaded).
+  throw runnerError(variants.length === 0 ? RunnerErrorCode.ModelNotDownloaded : RunnerErrorCode.ModelNotFound, `Model "${model}" has no ${wanted} weights for ${task} in ${folder}. ${describeVariants(variants, task)}`);
 }
 
 /** "auto chose q8 (onnx/model_int8.onnx)" for the log. */
@@ -81,7 +82,7 @@ export function externalDataFormat(folder: string, task: Task, variant: Variant)
  */
 export function checkModelFolder(model: string, folder: string, task: Task, variant: Variant): void {
   if (!existsSync(folder)) {
-    throw runnerError(RunnerErrorCode.ModelNotFound, `Model folder "${folder}" does not exist.`);
+    throw runnerError(RunnerErrorCode.ModelNotDownloaded, `Model folder "${folder}" does not exist.`);
   }
   for (const file of REQUIRED_FILES) {
     if (!existsSync(path.join(folder, file))) {

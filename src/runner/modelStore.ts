@@ -10,14 +10,17 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { existsSync } from 'node:fs';
-import type { Dtype, InitializeParams, LoadedModel, ProgressParams, Task } from '../protocol';
+import { Emitter, type Event } from 'vscode-jsonrpc';
+import { systemClock, type Clock } from '../core/clock';
+import type { Dtype, LoadedModel, ProgressParams, Task } from '../protocol';
 import { causalTasks, RunnerErrorCode } from '../protocol';
 import { ModelDownloader } from './download/downloader';
-import { DEFAULT_REMOTE_HOST } from './download/hubApi';
+import { DEFAULT_HUB_HOST } from './download/hubApi';
 import { loadFailure, runnerError } from './errors';
 import type { Precision, Variant } from '../core/weightFiles';
 import { checkModelFolder, describeChoice, externalDataFormat, onnxFiles, ownModelFolder, resolveInFolder } from './modelFiles';
 import { hostPlatform, modelKey, sameModel } from './modelPaths';
+import type { RunnerSettings } from './runnerSettings';
 
 export interface CausalLm {
   kind: 'causal';
@@ -47,26 +50,25 @@ interface Located {
  * task: loading another disposes the one it replaces. Hub models are loaded
  * from the verified download cache by absolute path; transformers.js itself
  * never touches the network (the downloader is the only network path).
+ * Fires `onDidUnload` for every model it disposes, whoever asked.
  */
 export class ModelStore {
-  private current: InitializeParams = { cacheDir: '', localModelPath: '', offline: false, threads: 0 };
   private readonly byTask = new Map<Task, Promise<Loaded>>();
   private readonly keys = new Map<Task, string>();
+  private readonly unloaded = new Emitter<LoadedModel>();
   readonly downloads: ModelDownloader;
+  /** A model was disposed (replaced, idle, unloaded on request or for new settings): drop what holds its tensors. */
+  readonly onDidUnload: Event<LoadedModel> = this.unloaded.event;
 
-  constructor(private readonly onProgress: ProgressSink) {
-    this.downloads = new ModelDownloader(
-      () => ({ cacheDir: this.current.cacheDir, offline: this.current.offline, remoteHost: this.current.remoteHost ?? process.env['HF_ENDPOINT'] ?? DEFAULT_REMOTE_HOST }),
-      onProgress,
-    );
-  }
-
-  get settings(): InitializeParams {
-    return this.current;
-  }
-
-  configure(settings: InitializeParams): void {
-    this.current = settings;
+  constructor(
+    private readonly settings: RunnerSettings,
+    private readonly onProgress: ProgressSink,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.downloads = new ModelDownloader(() => {
+      const current = settings.value;
+      return { cacheDir: current.cacheDir, offline: current.offline, hubHost: current.hubHost ?? process.env['HF_ENDPOINT'] ?? DEFAULT_HUB_HOST };
+    }, onProgress);
     env.allowLocalModels = true;
     env.allowRemoteModels = false;
   }
@@ -77,7 +79,7 @@ export class ModelStore {
     const current = this.byTask.get(task);
     if (current && this.keys.get(task) === key) {
       const loaded = await current;
-      loaded.info.lastUsedAt = Date.now();
+      loaded.info.lastUsedAt = this.clock.now();
       return loaded;
     }
     if (current) await this.unload(task);
@@ -93,6 +95,15 @@ export class ModelStore {
     return loading;
   }
 
+  /**
+   * Fails as loading would when the model is not on this machine (ModelNotDownloaded, or
+   * ModelUnavailableOffline), without loading it or waiting for the work queue. Nothing to check when it is loaded.
+   */
+  async checkOnDisk(task: Task, model: string, dtype: Dtype): Promise<void> {
+    if (this.byTask.has(task) && this.keys.get(task) === `${modelKey(model, hostPlatform())}|${dtype}`) return;
+    await this.locate(task, model, dtype, false);
+  }
+
   async unload(task?: Task, model?: string): Promise<void> {
     for (const [t, loading] of [...this.byTask]) {
       if (task && t !== task) continue;
@@ -100,7 +111,9 @@ export class ModelStore {
       if (model && !(loaded && sameModel(loaded.info.model, model, hostPlatform()))) continue;
       this.byTask.delete(t);
       this.keys.delete(t);
-      if (loaded) await dispose(loaded);
+      if (!loaded) continue;
+      await dispose(loaded);
+      this.unloaded.fire(loaded.info);
     }
   }
 
@@ -111,12 +124,12 @@ export class ModelStore {
 
   /** A folder path as is; a hub id from the local models folder, else from the download cache (downloading it unless offline). */
   private async locate(task: Task, model: string, dtype: Dtype, download = true): Promise<Located> {
-    const own = ownModelFolder(model, this.current.localModelPath);
+    const own = ownModelFolder(model, this.settings.value.localModelPath);
     if (!own) {
       const ensured = await this.downloads.ensure(task, model, dtype, undefined, download);
       return { folder: ensured.folder, dtype: ensured.dtype, variant: ensured.variant, cached: true };
     }
-    if (!existsSync(own)) throw runnerError(RunnerErrorCode.ModelNotFound, `Model folder "${model}" does not exist.`);
+    if (!existsSync(own)) throw runnerError(RunnerErrorCode.ModelNotDownloaded, `Model folder "${model}" does not exist.`);
     const resolved = resolveInFolder(model, own, task, dtype);
     if (dtype === 'auto') console.error(`Inkwell: "${model}" for ${task}: auto chose ${describeChoice(task, resolved)}.`);
     checkModelFolder(model, own, task, resolved.variant);
@@ -145,11 +158,11 @@ export class ModelStore {
       ...(externalData ? { use_external_data_format: externalData } : {}),
       device: 'cpu' as const,
       local_files_only: true,
-      session_options: this.current.threads > 0 ? { intraOpNumThreads: this.current.threads } : {},
+      session_options: this.settings.value.threads > 0 ? { intraOpNumThreads: this.settings.value.threads } : {},
       progress_callback: (info: ProgressInfo) => this.onProgress(toProgress(model, info)),
     };
     const started = performance.now();
-    const now = Date.now();
+    const now = this.clock.now();
     const info: LoadedModel = { task, model, dtype, variant, loadedAt: now, lastUsedAt: now };
     try {
       if (causalTasks.includes(task)) {

@@ -2,16 +2,16 @@ import type { MessageConnection } from 'vscode-jsonrpc';
 import { PlaygroundMethods, PlaygroundNotifications, type PlaygroundParams } from '../protocol';
 import type { ModelStore } from './modelStore';
 import { playgroundGenerate, type PlaygroundHooks } from './playground';
-import type { RemoteBackend } from './remote/openaiClient';
-import { remotePlayground } from './remote/remotePlayground';
+import type { RunnerSettings } from './runnerSettings';
+import { serverPlayground } from './server/serverPlayground';
 import type { WorkQueue } from './workQueue';
 import type { CancellationToken } from 'vscode-jsonrpc';
 
 export interface PlaygroundDeps {
   store: ModelStore;
   queue: WorkQueue;
-  /** The configured server, or undefined for the local models. */
-  remote: () => RemoteBackend | undefined;
+  /** Decides where the task runs (`serverFor`). */
+  settings: Pick<RunnerSettings, 'serverFor'>;
 }
 
 /** The Playground's request: local models in the work queue, or the configured server. */
@@ -26,8 +26,8 @@ export function registerPlaygroundHandler(connection: MessageConnection, deps: P
     },
   });
   connection.onRequest(PlaygroundMethods.generate, async (params, token) => {
-    const server = deps.remote();
-    if (server) return remotePlayground(server, params, hooks(params, token));
+    const server = deps.settings.serverFor(params.task);
+    if (server) return serverPlayground(server, params, hooks(params, token));
     return deps.queue.run(async () => {
       const loaded = await deps.store.get(params.task, params.model, params.dtype);
       if (loaded.kind !== 'causal') throw new Error(`${params.task} model is not a causal LM`);

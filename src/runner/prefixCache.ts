@@ -9,6 +9,11 @@ interface Entry {
   modelKey: string;
 }
 
+/** Which loaded model a cache belongs to: the model as it was loaded, and the dtype it resolved to. */
+export function prefixModelKey(model: { model: string; dtype: string }): string {
+  return `${model.model}|${model.dtype}`;
+}
+
 export interface Prepared {
   cache: DynamicCache;
   reused: number;
@@ -50,8 +55,10 @@ export class PrefixCache {
     this.entries.delete(documentId);
   }
 
-  clear(): void {
-    this.entries.clear();
+  /** Drops every document's cache made by a model (it was unloaded: its tensors must go with it). */
+  dropModel(modelKey: string): void {
+    const made = [...this.entries.entries()].filter(([, entry]) => entry.modelKey === modelKey);
+    for (const [documentId] of made) this.entries.delete(documentId);
   }
 
   get totalBytes(): number {

@@ -37,5 +37,5 @@ export async function runSeq2Seq(s2s: Seq2Seq, params: TranslateParams, loadMs: 
   }
   const text = monitor.finish().trim();
   const end = performance.now();
-  return { text, timings: { loadMs, firstTokenMs: (monitor.firstTokenAt || end) - started, totalMs: end - started } };
+  return { finishReason: monitor.interrupted ? 'cancelled' : 'done', text, timings: { loadMs, firstTokenMs: (monitor.firstTokenAt || end) - started, totalMs: end - started } };
 }

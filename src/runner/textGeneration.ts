@@ -11,7 +11,7 @@ import { TopPLogitsWarper } from './topP';
 export interface GenerationHooks {
   token: CancellationToken;
   onText: (delta: string) => void;
-  /** Stop once this says the text so far holds the whole suggestion (see core/unitStop.ts). */
+  /** Stop once this says the text so far holds the whole suggestion (see core/inline/unitStop.ts). */
   unitEnded?: (text: string) => boolean;
 }
 

@@ -39,7 +39,7 @@ test('ghost text: a missing model is announced once, with its size, until the us
     await step(t, 'typing on says nothing more', async () => {
       await vscode.focusEditor();
       await vscode.press('Control+End');
-      // Every keystroke asks for a suggestion, and finds the model missing before any debounce.
+      // Every pause asks for a suggestion; the runner answers at once that the model is not on this machine.
       await vscode.page.keyboard.type(' early this morning, and', { delay: 50 });
       await vscode.expectNoGhostText(1_500);
       assert.equal(await notices.count(), 0);

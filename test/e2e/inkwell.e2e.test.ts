@@ -1,6 +1,7 @@
 // The packaged extension (dist-vsix/inkwell-linux-x64.vsix, from `npm run package`) in a
 // real VS Code, on the generated tiny models (offline): activation, ghost text in
-// Markdown accepted and saved, the status bar's runner state, and the toggle command.
+// Markdown accepted and saved, the status bar's runner state, the toggle command, and the
+// commands no other e2e file runs (Restart Model Runner, Rewrite Selection…).
 // Ghost text runs on the shape users download: the onnxruntime-genai builder graph
 // (GroupQueryAttention, last-token logits) at q4 (tiny-llama-gqa, model_q4.onnx).
 // Skipped when the VSIX is missing, except on CI (CI=true), where a missing VSIX is a failure.
@@ -117,6 +118,22 @@ test('inkwell: activates once; ghost text in Markdown, accepted and saved; statu
       });
       assert.ok(saved.endsWith(SENTENCE + suggestion));
       assert.equal(await vscode.activationFailure(INKWELL_ID), undefined);
+    });
+
+    // Commands no other e2e step runs (this replaced the desktop-only mocha suite's "registers its commands").
+    await step(t, 'Restart Model Runner and Rewrite Selection… run from the palette', async () => {
+      const starts = async () => {
+        const logs = (await vscode.logFiles()).filter((file) => file.endsWith('Inkwell.log'));
+        const texts = await Promise.all(logs.map((file) => readFile(file, 'utf8')));
+        return texts.join('\n').split('Model runner started (pid').length - 1;
+      };
+      const before = await starts();
+      await vscode.runCommand('Inkwell: Restart Model Runner');
+      await waitUntil(async () => ((await starts()) > before ? true : undefined), 'the log line of a new "Model runner started"');
+      await vscode.waitForStatusBarLabel(INKWELL_STATUS_ID, 'Inkwell: Ready.');
+      // Nothing selected: the command asks before it would rewrite the whole document (no model needed to get here).
+      await vscode.runCommand('Inkwell: Rewrite Selection…');
+      await vscode.waitForNotification(/nothing is selected\. Rewrite the whole document\?/);
     });
   });
 });

@@ -31,7 +31,7 @@ describe('catalog contract: every entry resolves to files its recorded hub listi
 
   before(async () => {
     hub = await HubServer.start({}, listings);
-    downloader = new ModelDownloader(() => ({ cacheDir, offline: false, remoteHost: hub.url }), () => undefined, (m) => logs.push(m));
+    downloader = new ModelDownloader(() => ({ cacheDir, offline: false, hubHost: hub.url }), () => undefined, (m) => logs.push(m));
   });
   after(async () => {
     await hub.close();

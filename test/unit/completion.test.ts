@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { COMPLETION_LENGTHS } from '../../src/core/inline/completionLength';
 import { postprocessCompletion } from '../../src/core/inline/postprocess';
 import { suggestionUnit } from '../../src/core/inline/unitStop';
-import { Methods, type CompleteParams } from '../../src/protocol';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
+import { Methods, RunnerErrorCode, type CompleteParams } from '../../src/protocol';
 import { ensureFixture } from '../fixtures/generate';
 import { startTestRunner, type TestRunner } from './runnerHarness';
 
@@ -88,5 +89,34 @@ describe('inline completion with KV-cache prefix reuse (real runner, generated m
       }
     }
     assert.ok(saved > 0, 'some suggestion ended before the cap');
+  });
+
+  it('ends with finishReason done, or cancelled when cancelled mid-decode (not a partial success)', async () => {
+    assert.equal((await runner.client.request(Methods.complete, params(TEXT))).finishReason, 'done');
+    const source = new CancellationTokenSource();
+    const pending = runner.client.request(Methods.complete, params(TEXT, { reuseCache: false, maxNewTokens: 1000, minNewTokens: 1000 }), source.token);
+    // `status` is answered outside the work queue: busy means the decode is running.
+    while (!(await runner.client.request0(Methods.status)).busy) await new Promise((resolve) => setTimeout(resolve, 10));
+    source.cancel();
+    const result = await pending;
+    assert.equal(result.finishReason, 'cancelled');
+    assert.ok(result.generatedTokens < 1000, `generated ${result.generatedTokens}`);
+  });
+
+  it("a model's KV caches go when the store unloads it: on request, or when another dtype replaces it", async () => {
+    const documents = async () => (await runner.client.request0(Methods.status)).prefixCache.documents;
+    await runner.client.request(Methods.complete, params(TEXT));
+    assert.ok((await documents()) >= 1);
+    await runner.client.request(Methods.unloadModel, {});
+    assert.equal(await documents(), 0);
+
+    await runner.client.request(Methods.complete, params(TEXT));
+    assert.ok((await documents()) >= 1);
+    await runner.client.request(Methods.loadModel, { task: 'text-generation', model, dtype: 'q8' });
+    assert.equal(await documents(), 0, 'the fp32 model was replaced: its caches are dropped');
+  });
+
+  it('a model folder that does not exist fails with the typed "not downloaded" error', async () => {
+    await assert.rejects(runner.client.request(Methods.complete, params(TEXT, { model: `${model}-missing` })), (err: Error & { code?: number }) => err.code === RunnerErrorCode.ModelNotDownloaded && /does not exist/.test(err.message));
   });
 });

@@ -41,9 +41,9 @@ describe('model downloads from a local hub (real runner, real transformers.js)',
   it('inline suggestions and their warm-up never download: a missing model fails with zero requests', async () => {
     const before = hub.requests.length;
     const complete = runner.client.request(Methods.complete, { documentId: 'd', model: BART, dtype: 'fp32', prompt: 'Hello', n: 1, maxNewTokens: 4 });
-    await assert.rejects(complete, (err: Coded) => err.code === RunnerErrorCode.ModelNotFound && /not downloaded yet/.test(err.message));
+    await assert.rejects(complete, (err: Coded) => err.code === RunnerErrorCode.ModelNotDownloaded && /not downloaded yet/.test(err.message));
     const warm = runner.client.request(Methods.loadModel, { task: 'text-generation', model: LLAMA, dtype: 'fp32', noDownload: true });
-    await assert.rejects(warm, /not downloaded yet.*Download Models/);
+    await assert.rejects(warm, (err: Coded) => err.code === RunnerErrorCode.ModelNotDownloaded && /not downloaded yet.*Download Models/.test(err.message));
     assert.equal(hub.requests.length, before);
     assert.equal(existsSync(path.join(cacheDir, BART, 'config.json')), false);
   });
@@ -99,7 +99,7 @@ describe('model downloads from a local hub (real runner, real transformers.js)',
     assert.deepEqual(info.dtypes, ['q8', 'q4', 'fp32']);
     assert.deepEqual(info.downloaded, ['q8']);
     assert.ok((info.sizes.fp32 ?? 0) > (info.sizes.q8 ?? 0));
-    const local = await runner.client.request(Methods.modelInfo, { model: BART, task: 'summarization', remote: false });
+    const local = await runner.client.request(Methods.modelInfo, { model: BART, task: 'summarization', hub: false });
     assert.equal(local.source, 'cache');
     assert.deepEqual(local.downloaded, ['q8']);
   });
@@ -133,7 +133,7 @@ describe('model downloads from a local hub (real runner, real transformers.js)',
     clearInterval(watcher);
     const folder = path.join(cacheDir, LLAMA);
     assert.ok(!filesIn(folder).some((f) => f === 'onnx/model.onnx' || f.endsWith('.partial')), `left behind: ${filesIn(folder).join(', ')}`);
-    const info = await runner.client.request(Methods.modelInfo, { model: LLAMA, task: 'text-generation', remote: false });
+    const info = await runner.client.request(Methods.modelInfo, { model: LLAMA, task: 'text-generation', hub: false });
     assert.deepEqual(info.downloaded, ['q8']);
 
     hub.misbehave.delete(`${LLAMA}/onnx/model.onnx`);

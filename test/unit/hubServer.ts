@@ -190,7 +190,7 @@ export interface HubRunner {
 export function startHubRunner(hub: HubServer, settings: Pick<InitializeParams, 'cacheDir'> & Partial<InitializeParams>): HubRunner {
   const progress: ProgressParams[] = [];
   const logs: string[] = [];
-  const full: InitializeParams = { localModelPath: '', offline: false, threads: 2, remoteHost: hub.url, ...settings };
+  const full: InitializeParams = { localModelPath: '', offline: false, threads: 2, hubHost: hub.url, ...settings };
   const client = new RunnerClient({
     runnerPath: RUNNER_PATH,
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },

@@ -125,6 +125,14 @@ describe('model runner on generated models', () => {
     assert.equal(chunks.join('').trim(), summary.text);
     const translation = await runner.client.request(Methods.translate, { model: bart, dtype: 'fp32', text, maxNewTokens: 20, minNewTokens: 8 });
     assert.ok(translation.text.length > 0);
+    assert.deepEqual([summary.finishReason, translation.finishReason], ['done', 'done']);
+  });
+
+  it('a summary cancelled while it streams ends with finishReason cancelled', async () => {
+    const text = 'Inkwell runs small language models on your own machine. It writes summaries and translations without sending text anywhere.';
+    const source = new CancellationTokenSource();
+    const result = await runner.client.stream(Methods.summarize, { model: bart, dtype: 'fp32', text, maxNewTokens: 200, minNewTokens: 200 }, () => source.cancel(), source.token);
+    assert.equal(result.finishReason, 'cancelled');
   });
 
   it('refuses seq2seq input longer than the model reads, instead of truncating', async () => {

@@ -1,7 +1,10 @@
 /**
- * API-level checks in a real desktop VS Code (`npm run test:vscode`): the
- * extension activates without starting its runner, registers its commands,
- * and "Continue Writing" writes into a document from a generated model.
+ * API-level checks in a real desktop VS Code (`npm run test:vscode`, needs the
+ * network to download it). Desktop VS Code keeps proposed APIs off, unlike
+ * code-server, so this is where activation proves that Inkwell's use of newer
+ * API (chat, language-model providers) is guarded for the ^1.90 floor: the
+ * extension activates, registers its commands, and "Continue Writing" writes
+ * into a document from a generated model.
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';

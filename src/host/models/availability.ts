@@ -18,7 +18,7 @@ export interface AvailabilityDeps extends DownloadDeps {
 
 /** Downloaded (or a local folder) for the configured dtype, asked without any network request. */
 export async function isModelDownloaded(client: RunnerClient, task: Task, model: string, dtype: Dtype): Promise<boolean> {
-  const info = await client.request(Methods.modelInfo, { model, task, remote: false });
+  const info = await client.request(Methods.modelInfo, { model, task, hub: false });
   if (info.source === 'local') return info.dtypes.length > 0;
   return dtype === 'auto' ? info.downloaded.length > 0 : info.downloaded.some((d) => d === dtype);
 }

@@ -13,7 +13,6 @@ import { manageModels } from './manageModels';
 import { startMemoryWatch } from './memoryWatch';
 import { selectModel } from './selectModel';
 
-export { isModelDownloaded } from './availability';
 
 export interface ModelCommandsDeps {
   client: RunnerClient;

@@ -6,6 +6,7 @@
  * is running; never starts it. No vscode import, so tests drive it directly.
  */
 import { settingId } from '../../config';
+import { systemClock, type Clock } from '../../core/clock';
 import { Methods, type StatusResult } from '../../protocol';
 import type { RunnerClient } from '../runnerClient';
 
@@ -17,6 +18,8 @@ export interface MemoryWatchDeps {
   /** Work the runner's queue does not show (an explicit download): no restart meanwhile. */
   busy?: () => boolean;
   intervalMs?: number;
+  /** Injected by tests, which advance it instead of waiting. */
+  clock?: Clock;
   /** Each status read (memory, loaded models), e.g. for the status bar tooltip. */
   onStatus?: (status: StatusResult) => void;
 }
@@ -35,15 +38,26 @@ export async function checkMemory(deps: MemoryWatchDeps): Promise<boolean> {
   return true;
 }
 
+/** Checks every `intervalMs`, counted from the end of the previous check (so two never overlap). */
 export function startMemoryWatch(deps: MemoryWatchDeps): { dispose(): void } {
-  let checking = false;
-  const timer = setInterval(() => {
-    if (checking) return;
-    checking = true;
-    checkMemory(deps)
-      .catch((err: unknown) => deps.log.warn(`Memory check of the model runner failed: ${err instanceof Error ? err.message : String(err)}`))
-      .finally(() => (checking = false));
-  }, deps.intervalMs ?? 60_000);
-  timer.unref();
-  return { dispose: () => clearInterval(timer) };
+  const clock = deps.clock ?? systemClock;
+  let disposed = false;
+  let cancel = (): void => undefined;
+  const next = (): void => {
+    if (disposed) return;
+    cancel = clock.schedule(
+      () =>
+        checkMemory(deps)
+          .catch((err: unknown) => deps.log.warn(`Memory check of the model runner failed: ${err instanceof Error ? err.message : String(err)}`))
+          .finally(next),
+      deps.intervalMs ?? 60_000,
+    );
+  };
+  next();
+  return {
+    dispose: () => {
+      disposed = true;
+      cancel();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostToWebview, type ModelOption, type PaneSettings, type WebviewToHost } from '../../core/playgroundMessages';
-import { servedRemotely } from '../backend';
+import { servedByServer } from '../backend';
 import type { EditorTarget } from './editorTarget';
 import { playgroundHtml, webviewOptions } from './playgroundHtml';
 import { runPanes, type RunDeps } from './playgroundRun';
@@ -99,9 +99,9 @@ export class PlaygroundPanel implements vscode.Disposable {
 
   private models(): ModelOption[] {
     const config = this.deps.config();
-    const remote = servedRemotely(config, 'text-generation');
+    const onServer = servedByServer(config, 'text-generation');
     const name = (id: string) => id.split(/[\\/]/).filter(Boolean).pop() ?? id;
-    if (remote) {
+    if (onServer) {
       const detail = `${config.remoteModel} on ${config.remoteBaseUrl}`;
       return [
         { id: 'generation', label: `Server: ${config.remoteModel} (completion)`, detail },

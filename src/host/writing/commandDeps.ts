@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { Config } from '../../config';
 import { estimateTokensByChars } from '../../core/text/tokenEstimate';
 import { Methods, type Task } from '../../protocol';
-import { servedRemotely } from '../backend';
+import { servedByServer } from '../backend';
 import type { EnsureModel } from '../models';
 import type { RunnerClient } from '../runnerClient';
 import type { WritingJob, WritingJobs } from './writingJob';
@@ -20,11 +20,11 @@ export interface CommandDeps {
 
 /** A remote server (when configured) writes for the text tasks; local models need to be on disk. */
 export function modelReady(deps: CommandDeps, task: Task, model: string): Promise<boolean> {
-  return servedRemotely(deps.config(), task) ? Promise.resolve(true) : deps.ensureAvailable(task, model);
+  return servedByServer(deps.config(), task) ? Promise.resolve(true) : deps.ensureAvailable(task, model);
 }
 
-/** Input tokens assumed for a remote server, which has its own tokenizer and does not say its limit. */
-const REMOTE_INPUT_LIMIT = 4096;
+/** Input tokens assumed for an inference server, which has its own tokenizer and does not say its limit. */
+const SERVER_INPUT_LIMIT = 4096;
 
 export interface TokenPlan {
   /** Tokens in the whole input. */
@@ -38,8 +38,8 @@ export interface TokenPlan {
 /** Measures the input with the model's tokenizer (an estimate for a remote server, which has its own). */
 export async function planTokens(deps: CommandDeps, task: Task, model: string, text: string, token: vscode.CancellationToken): Promise<TokenPlan> {
   const config = deps.config();
-  const { counts, limit } = servedRemotely(config, task)
-    ? { counts: [estimateTokensByChars(text)], limit: REMOTE_INPUT_LIMIT }
+  const { counts, limit } = servedByServer(config, task)
+    ? { counts: [estimateTokensByChars(text)], limit: SERVER_INPUT_LIMIT }
     : await deps.client.request(Methods.countTokens, { model, dtype: config.dtype, task, texts: [text] }, token);
   const inputTokens = counts[0] ?? 1;
   const perChar = inputTokens / Math.max(1, text.length);

@@ -69,17 +69,17 @@ export function deleteCached(downloader: ModelDownloader, model: string): Promis
   });
 }
 
-/** Dtypes and sizes from the hub (unless offline or `remote: false`), else from the cached listing. */
+/** Dtypes and sizes from the hub (unless offline or `hub: false`), else from the cached listing. */
 export async function cachedModelInfo(downloader: ModelDownloader, params: ModelInfoParams): Promise<ModelInfoResult> {
   const { model, task } = params;
   const folder = downloader.folderOf(model);
   const manifest = readManifest(folder);
   const downloaded = manifest ? downloadedDtypes({ ...manifest, files: await presentFiles(folder, manifest) }, [task]) : [];
-  const { offline, remoteHost } = downloader.settings();
-  if (!offline && params.remote !== false) {
+  const { offline, hubHost } = downloader.settings();
+  if (!offline && params.hub !== false) {
     try {
-      const remote = await listRepoFiles(remoteHost, model);
-      return { model, source: 'hub', dtypes: dtypesIn(remote, task), sizes: dtypeSizes(model, remote, task), downloaded };
+      const listing = await listRepoFiles(hubHost, model);
+      return { model, source: 'hub', dtypes: dtypesIn(listing, task), sizes: dtypeSizes(model, listing, task), downloaded };
     } catch (err) {
       const unknown = err instanceof ResponseError && err.code === RunnerErrorCode.ModelNotFound;
       if (unknown || !manifest) throw err;

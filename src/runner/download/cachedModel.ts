@@ -6,14 +6,14 @@
 import { rm } from 'node:fs/promises';
 import { precisionsOf, resolveVariant, type Precision, type Resolved, type Variant } from '../../core/weightFiles';
 import type { Dtype, Task } from '../../protocol';
-import { remoteVariants, selectFiles, type RemoteFile } from './fileSelection';
+import { hubVariants, selectFiles, type HubFile } from './fileSelection';
 import type { Manifest, ManifestFile } from './manifest';
 import { insideFolder } from './safePath';
 import { checkFile } from './verify';
 
 export interface CacheCheck {
   resolved: Resolved;
-  needed: RemoteFile[];
+  needed: HubFile[];
   /** Files to fetch: missing, damaged or outdated. */
   bad: { path: string; reason: string }[];
   /** Damaged files (deleted by `check`). */
@@ -24,7 +24,7 @@ export interface CacheCheck {
 
 /** Variants whose files for the task are all recorded in the manifest (downloaded and verified once). */
 export function recordedVariants(manifest: Manifest, task: Task): Variant[] {
-  return remoteVariants(manifest.remote, task).filter((v) => selectFiles(manifest.model, manifest.remote, task, v).every((f) => manifest.files[f.path]));
+  return hubVariants(manifest.remote, task).filter((v) => selectFiles(manifest.model, manifest.remote, task, v).every((f) => manifest.files[f.path]));
 }
 
 export function recordedDtypes(manifest: Manifest, task: Task): Precision[] {
@@ -32,9 +32,9 @@ export function recordedDtypes(manifest: Manifest, task: Task): Precision[] {
 }
 
 /** The file for `dtype`: one already downloaded when there is one, else the best the listing has (`auto`: best precision). */
-export function resolveFromListing(manifest: Manifest | undefined, remote: readonly RemoteFile[], task: Task, dtype: Dtype): Resolved | undefined {
+export function resolveFromListing(manifest: Manifest | undefined, listing: readonly HubFile[], task: Task, dtype: Dtype): Resolved | undefined {
   const downloaded = manifest ? resolveVariant(dtype, recordedVariants(manifest, task)) : undefined;
-  return downloaded ?? resolveVariant(dtype, remoteVariants(remote, task));
+  return downloaded ?? resolveVariant(dtype, hubVariants(listing, task));
 }
 
 /** Applies `check`'s updates to a manifest. */
@@ -49,14 +49,14 @@ export function applyUpdates(manifest: Manifest, updates: CacheCheck['updates'])
  * Checks the files (task, dtype) needs against the manifest, deleting damaged
  * ones. Undefined when the cached listing does not have that dtype (only the hub can tell).
  */
-export async function checkCache(folder: string, manifest: Manifest, remote: RemoteFile[], task: Task, dtype: Dtype, full: boolean): Promise<CacheCheck | undefined> {
-  const resolved = resolveFromListing(manifest, remote, task, dtype);
+export async function checkCache(folder: string, manifest: Manifest, listing: HubFile[], task: Task, dtype: Dtype, full: boolean): Promise<CacheCheck | undefined> {
+  const resolved = resolveFromListing(manifest, listing, task, dtype);
   if (!resolved) return undefined;
-  return { resolved, ...(await checkFiles(folder, manifest, selectFiles(manifest.model, remote, task, resolved.variant), full)) };
+  return { resolved, ...(await checkFiles(folder, manifest, selectFiles(manifest.model, listing, task, resolved.variant), full)) };
 }
 
 /** Checks `needed` against the manifest's records, deleting damaged files. */
-export async function checkFiles(folder: string, manifest: Manifest, needed: RemoteFile[], full: boolean): Promise<Omit<CacheCheck, 'resolved'>> {
+export async function checkFiles(folder: string, manifest: Manifest, needed: HubFile[], full: boolean): Promise<Omit<CacheCheck, 'resolved'>> {
   const bad: CacheCheck['bad'] = [];
   const corrupt: string[] = [];
   const updates: CacheCheck['updates'] = {};

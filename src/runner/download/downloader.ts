@@ -17,7 +17,7 @@ import { describeChoice } from '../modelFiles';
 import { applyUpdates, checkCache, checkFiles, resolveFromListing, type CacheCheck } from './cachedModel';
 import { ensureDiskSpace } from './diskSpace';
 import { fetchFile } from './fetchFile';
-import { remoteVariants, resolveRemote, selectFiles, type RemoteFile } from './fileSelection';
+import { hubVariants, resolveFromHub, selectFiles, type HubFile } from './fileSelection';
 import { fileUrl, listRepoFiles } from './hubApi';
 import { KeyedLock } from './keyedLock';
 import { hostPlatform, modelKey } from '../modelPaths';
@@ -26,15 +26,15 @@ import { cleanPartials } from './partials';
 import { DownloadProgress } from './progress';
 
 export interface DownloadPlan {
-  remote: RemoteFile[];
+  listing: HubFile[];
   resolved: Resolved;
-  files: RemoteFile[];
+  files: HubFile[];
 }
 
 export interface DownloadSettings {
   cacheDir: string;
   offline: boolean;
-  remoteHost: string;
+  hubHost: string;
 }
 
 export interface EnsureResult {
@@ -94,15 +94,15 @@ export class ModelDownloader {
 
   /** What a download of (task, dtype) would fetch from the hub's listing now: the weight file chosen and every file it needs. */
   async plan(task: Task, model: string, dtype: Dtype, signal?: AbortSignal): Promise<DownloadPlan> {
-    const remote = await listRepoFiles(this.settings().remoteHost, model, signal);
-    const cached = resolveFromListing(readManifest(this.folderOf(model)), remote, task, dtype);
+    const listing = await listRepoFiles(this.settings().hubHost, model, signal);
+    const cached = resolveFromListing(readManifest(this.folderOf(model)), listing, task, dtype);
     // A variant downloaded before is preferred while the hub still has it.
-    const resolved = cached && remoteVariants(remote, task).includes(cached.variant) ? cached : resolveRemote(model, remote, task, dtype);
-    return { remote, resolved, files: selectFiles(model, remote, task, resolved.variant) };
+    const resolved = cached && hubVariants(listing, task).includes(cached.variant) ? cached : resolveFromHub(model, listing, task, dtype);
+    return { listing, resolved, files: selectFiles(model, listing, task, resolved.variant) };
   }
 
   private async ensureLocked(task: Task, model: string, dtype: Dtype, signal: AbortSignal, download: boolean): Promise<EnsureResult> {
-    const { offline, remoteHost } = this.settings();
+    const { offline, hubHost } = this.settings();
     const folder = this.folderOf(model);
     await cleanPartials(folder);
     const cachedManifest = readManifest(folder);
@@ -118,17 +118,17 @@ export class ModelDownloader {
       if (cached.bad.length === 0) return this.result(folder, model, task, dtype, cached.resolved, [], []);
     }
     if (offline) throw offlineError(model, cached);
-    if (!download) throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" is not downloaded yet. Run "Inkwell: Download Models…" to get it.`);
+    if (!download) throw runnerError(RunnerErrorCode.ModelNotDownloaded, `Model "${model}" is not downloaded yet. Run "Inkwell: Download Models…" to get it.`);
 
-    const { remote, resolved, files: needed } = await this.plan(task, model, dtype, signal);
-    const check = await checkFiles(folder, { ...(cachedManifest ?? emptyManifest(model, remoteHost)), remote }, needed, false);
+    const { listing, resolved, files: needed } = await this.plan(task, model, dtype, signal);
+    const check = await checkFiles(folder, { ...(cachedManifest ?? emptyManifest(model, hubHost)), remote: listing }, needed, false);
     const toFetch = needed.filter((f) => check.bad.some((b) => b.path === f.path));
     const refetched = [...new Set([...(cached?.corrupt ?? []), ...check.corrupt])];
     const bytes = toFetch.reduce((sum, f) => sum + f.size, 0);
     await mkdir(folder, { recursive: true });
     await ensureDiskSpace(folder, bytes, model);
     const record = (m: Manifest) => {
-      Object.assign(m, { model, remote, remoteHost });
+      Object.assign(m, { model, remote: listing, remoteHost: hubHost });
       addTask(m, task);
     };
     await updateManifest(folder, model, (m) => {
@@ -150,14 +150,14 @@ export class ModelDownloader {
     return this.result(folder, model, task, dtype, resolved, toFetch, refetched);
   }
 
-  private result(folder: string, model: string, task: Task, dtype: Dtype, resolved: Resolved, fetched: RemoteFile[], refetched: string[]): EnsureResult {
+  private result(folder: string, model: string, task: Task, dtype: Dtype, resolved: Resolved, fetched: HubFile[], refetched: string[]): EnsureResult {
     if (dtype === 'auto') this.log(`Inkwell: "${model}" for ${task}: auto chose ${describeChoice(task, resolved)}.`);
     const bytes = fetched.reduce((sum, f) => sum + f.size, 0);
     return { folder, dtype: resolved.precision, variant: resolved.variant, files: fetched.length, bytes, refetched };
   }
 
-  private async fetchWithRetries(folder: string, model: string, file: RemoteFile, progress: DownloadProgress, signal: AbortSignal): Promise<ManifestFile> {
-    const url = fileUrl(this.settings().remoteHost, model, file.path);
+  private async fetchWithRetries(folder: string, model: string, file: HubFile, progress: DownloadProgress, signal: AbortSignal): Promise<ManifestFile> {
+    const url = fileUrl(this.settings().hubHost, model, file.path);
     progress.beginFile(file.path, file.size);
     for (let attempt = 1; ; attempt++) {
       try {

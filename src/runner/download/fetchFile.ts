@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { RunnerErrorCode } from '../../protocol';
 import { runnerError } from '../errors';
 import { renameReplacing } from '../fileReplace';
-import type { RemoteFile } from './fileSelection';
+import type { HubFile } from './fileSelection';
 import { hubFetch } from './hubApi';
 import type { ManifestFile } from './manifest';
 import { partialPath } from './partials';
@@ -22,7 +22,7 @@ export interface FetchRequest {
   url: string;
   model: string;
   folder: string;
-  file: RemoteFile;
+  file: HubFile;
   signal: AbortSignal;
   onBytes: (bytes: number) => void;
 }

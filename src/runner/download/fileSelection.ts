@@ -11,7 +11,7 @@ import { runnerError } from '../errors';
 import { onnxBaseNames, onnxFiles } from '../modelFiles';
 
 /** A file in the hub's listing: size, and the hashes the hub gives (LFS sha256, or git blob sha1). */
-export interface RemoteFile {
+export interface HubFile {
   path: string;
   size: number;
   sha256?: string;
@@ -22,21 +22,21 @@ const REQUIRED = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
 const OPTIONAL = ['generation_config.json', 'special_tokens_map.json', 'chat_template.jinja'];
 
 /** Variants whose graphs for the task are all in the listing. */
-export function remoteVariants(remote: readonly RemoteFile[], task: Task): Variant[] {
+export function hubVariants(listing: readonly HubFile[], task: Task): Variant[] {
   return variantsIn(
-    remote.map((f) => f.path),
+    listing.map((f) => f.path),
     onnxBaseNames(task),
   );
 }
 
 /** Precisions the listing has for the task, best first. */
-export function dtypesIn(remote: readonly RemoteFile[], task: Task): Precision[] {
-  return precisionsOf(remoteVariants(remote, task));
+export function dtypesIn(listing: readonly HubFile[], task: Task): Precision[] {
+  return precisionsOf(hubVariants(listing, task));
 }
 
 /** The variant to fetch for `dtype` (`auto`: the best the listing has); a clear error when there is none. */
-export function resolveRemote(model: string, remote: readonly RemoteFile[], task: Task, dtype: Dtype): Resolved {
-  const variants = remoteVariants(remote, task);
+export function resolveFromHub(model: string, listing: readonly HubFile[], task: Task, dtype: Dtype): Resolved {
+  const variants = hubVariants(listing, task);
   const resolved = resolveVariant(dtype, variants);
   if (resolved) return resolved;
   const wanted = dtype === 'auto' ? 'usable' : dtype;
@@ -44,27 +44,27 @@ export function resolveRemote(model: string, remote: readonly RemoteFile[], task
 }
 
 /** The files to download for (task, variant); a clear error when the repo lacks them. */
-export function selectFiles(model: string, remote: readonly RemoteFile[], task: Task, variant: Variant): RemoteFile[] {
-  const byPath = new Map(remote.map((f) => [f.path, f]));
+export function selectFiles(model: string, listing: readonly HubFile[], task: Task, variant: Variant): HubFile[] {
+  const byPath = new Map(listing.map((f) => [f.path, f]));
   const missing = REQUIRED.filter((p) => !byPath.has(p));
   if (missing.length > 0) {
     throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" cannot run in Inkwell: the repository has no ${missing.join(', ')}. Pick a model with ONNX weights for transformers.js (e.g. from onnx-community or Xenova).`);
   }
   const graphs = onnxFiles(task, variant);
   if (!graphs.every((g) => byPath.has(g))) {
-    throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" has no ${variant} weights for ${task} (${graphs.join(', ')}). ${describeVariants(remoteVariants(remote, task), task)}`);
+    throw runnerError(RunnerErrorCode.ModelNotFound, `Model "${model}" has no ${variant} weights for ${task} (${graphs.join(', ')}). ${describeVariants(hubVariants(listing, task), task)}`);
   }
   const chunks = graphs.flatMap((g) => dataChunks(g, byPath.keys()));
   return [...REQUIRED, ...OPTIONAL, ...graphs, ...chunks].flatMap((p) => byPath.get(p) ?? []);
 }
 
 /** Download size of each precision's files for the task (its best variant). */
-export function dtypeSizes(model: string, remote: readonly RemoteFile[], task: Task): Partial<Record<Precision, number>> {
+export function dtypeSizes(model: string, listing: readonly HubFile[], task: Task): Partial<Record<Precision, number>> {
   const sizes: Partial<Record<Precision, number>> = {};
-  const variants = remoteVariants(remote, task);
+  const variants = hubVariants(listing, task);
   for (const precision of PRECISION_ORDER) {
     const resolved = resolveVariant(precision, variants);
-    if (resolved) sizes[precision] = selectFiles(model, remote, task, resolved.variant).reduce((sum, f) => sum + f.size, 0);
+    if (resolved) sizes[precision] = selectFiles(model, listing, task, resolved.variant).reduce((sum, f) => sum + f.size, 0);
   }
   return sizes;
 }

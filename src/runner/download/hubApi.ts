@@ -5,7 +5,7 @@
 import { settingId } from '../../config';
 import { RunnerErrorCode } from '../../protocol';
 import { firstLine, runnerError } from '../errors';
-import type { RemoteFile } from './fileSelection';
+import type { HubFile } from './fileSelection';
 
 interface TreeEntry {
   type: 'file' | 'directory';
@@ -15,7 +15,7 @@ interface TreeEntry {
   lfs?: { oid: string; size: number };
 }
 
-export const DEFAULT_REMOTE_HOST = 'https://huggingface.co';
+export const DEFAULT_HUB_HOST = 'https://huggingface.co';
 const HEADERS = { 'user-agent': 'inkwell-vscode (transformers.js; onnxruntime-node)' };
 
 const encodePath = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
@@ -25,9 +25,9 @@ export function fileUrl(host: string, model: string, file: string): string {
 }
 
 /** Every file of the repository at `main`, following the tree API's pagination. */
-export async function listRepoFiles(host: string, model: string, signal?: AbortSignal): Promise<RemoteFile[]> {
+export async function listRepoFiles(host: string, model: string, signal?: AbortSignal): Promise<HubFile[]> {
   let url: string | undefined = `${host}/api/models/${encodePath(model)}/tree/main?recursive=true`;
-  const files: RemoteFile[] = [];
+  const files: HubFile[] = [];
   for (let page = 0; url && page < 50; page++) {
     const res = await hubFetch(url, model, signal);
     const entries = (await res.json()) as TreeEntry[];

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Task } from '../../protocol';
 import { renameReplacing } from '../fileReplace';
-import type { RemoteFile } from './fileSelection';
+import type { HubFile } from './fileSelection';
 import { withFileLock } from './fileLock';
 import { partialPath } from './partials';
 
@@ -26,17 +26,18 @@ export interface ManifestFile {
 export interface Manifest {
   version: 1;
   model: string;
+  /** The hub it was downloaded from. (`remoteHost` and `remote` are the on-disk names: kept so existing caches stay valid.) */
   remoteHost: string;
   /** The hub's listing when last fetched. */
-  remote: RemoteFile[];
+  remote: HubFile[];
   /** Verified files, by path in the repository. */
   files: Record<string, ManifestFile>;
   /** Tasks it was downloaded for. */
   tasks: Task[];
 }
 
-export function emptyManifest(model: string, remoteHost: string): Manifest {
-  return { version: 1, model, remoteHost, remote: [], files: {}, tasks: [] };
+export function emptyManifest(model: string, hubHost: string): Manifest {
+  return { version: 1, model, remoteHost: hubHost, remote: [], files: {}, tasks: [] };
 }
 
 /** The manifest, or undefined when there is none or it is unreadable (the files are then re-verified by download). */

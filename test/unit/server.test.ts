@@ -57,7 +57,7 @@ describe('remote backend through the runner', () => {
     runner.settings.offline = true;
     await runner.client.reconfigure();
     try {
-      await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteUnreachable, /Offline mode is on \("inkwell\.offline"\)/, /inkwell\.backend/));
+      await assert.rejects(generate(), expectError(RunnerErrorCode.ServerUnreachable, /Offline mode is on \("inkwell\.offline"\)/, /inkwell\.backend/));
       await assert.rejects(runner.client.request(Methods.complete, { documentId: 'd', model: 'm', dtype: 'auto', prompt: 'x', n: 1, maxNewTokens: 4 }), /Offline mode is on/);
       assert.equal(server.requests.length, before);
     } finally {
@@ -135,10 +135,10 @@ describe('remote backend through the runner', () => {
 
   it('sends no Authorization header without a key; a 401 says how to set one', async () => {
     await use('needs-key');
-    await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteUnauthorized, new RegExp(`The server at ${server.baseUrl} requires an API key \\(401\\)`), /Inkwell: Set API Key/));
+    await assert.rejects(generate(), expectError(RunnerErrorCode.ServerUnauthorized, new RegExp(`The server at ${server.baseUrl} requires an API key \\(401\\)`), /Inkwell: Set API Key/));
     assert.equal(last().headers.authorization, undefined);
     await use('needs-key', { apiKey: 'wrong' });
-    await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteUnauthorized, /rejected the API key \(401\)/, /Inkwell: Set API Key/));
+    await assert.rejects(generate(), expectError(RunnerErrorCode.ServerUnauthorized, /rejected the API key \(401\)/, /Inkwell: Set API Key/));
   });
 
   it('sends the API key as a bearer token', async () => {
@@ -151,7 +151,7 @@ describe('remote backend through the runner', () => {
   it('names the unknown model and the setting, for vLLM and Ollama', async () => {
     for (const model of ['vllm-missing', 'ollama-missing'] as const) {
       await use(model);
-      await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteModelNotFound, new RegExp(`"${model}"`), /inkwell\.remote\.model/));
+      await assert.rejects(generate(), expectError(RunnerErrorCode.ServerModelNotFound, new RegExp(`"${model}"`), /inkwell\.remote\.model/));
     }
   });
 
@@ -164,44 +164,44 @@ describe('remote backend through the runner', () => {
 
   it('gives up after three attempts at a server that stays unavailable', async () => {
     await use('always-503');
-    await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteUnreachable, /unavailable \(503/));
+    await assert.rejects(generate(), expectError(RunnerErrorCode.ServerUnreachable, /unavailable \(503/));
     assert.equal(server.requests.filter((r) => r.body['model'] === 'always-503').length, 3);
   });
 
   it('times out when the server never answers', async () => {
     await use('hang', { timeoutMs: 300 });
     const started = Date.now();
-    await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteTimeout, /did not answer within 300 ms/, /inkwell\.remote\.timeoutMs/));
+    await assert.rejects(generate(), expectError(RunnerErrorCode.ServerTimeout, /did not answer within 300 ms/, /inkwell\.remote\.timeoutMs/));
     assert.ok(Date.now() - started < 3000);
   });
 
   it('times out when the stream stalls', async () => {
     await use('stall', { timeoutMs: 300 });
-    await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteTimeout, /stopped sending for 300 ms/));
+    await assert.rejects(generate(), expectError(RunnerErrorCode.ServerTimeout, /stopped sending for 300 ms/));
     const request = last();
     await waitFor(() => request.closedEarly, 'the server to see the connection closed', 5000);
   });
 
   it('fails clearly when the stream is cut off, without retrying', async () => {
     await use('cutoff');
-    await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteBadResponse, /closed the stream early/));
+    await assert.rejects(generate(), expectError(RunnerErrorCode.ServerBadResponse, /closed the stream early/));
     assert.equal(server.requests.filter((r) => r.body['model'] === 'cutoff').length, 1);
   });
 
   it('fails clearly on a malformed stream, quoting it', async () => {
     await use('malformed');
-    await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteBadResponse, /not JSON/, /oops/));
+    await assert.rejects(generate(), expectError(RunnerErrorCode.ServerBadResponse, /not JSON/, /oops/));
   });
 
   it('says when nothing listens at the URL', async () => {
     const baseUrl = `http://127.0.0.1:${await closedPort()}/v1`;
     await use('normal', { baseUrl });
-    await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteUnreachable, new RegExp(`Could not connect to ${baseUrl} \\(connection refused\\)\\. Is the server running\\?`)));
+    await assert.rejects(generate(), expectError(RunnerErrorCode.ServerUnreachable, new RegExp(`Could not connect to ${baseUrl} \\(connection refused\\)\\. Is the server running\\?`)));
   });
 
   it('says when the base URL lacks the API path', async () => {
     await use('normal', { baseUrl: server.baseUrl.replace(/\/v1$/, '') });
-    await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteBadResponse, /no \/completions endpoint \(404\)/, /\/v1/));
+    await assert.rejects(generate(), expectError(RunnerErrorCode.ServerBadResponse, /no \/completions endpoint \(404\)/, /\/v1/));
   });
 
   it('completes with distinct suggestions', async () => {
@@ -217,7 +217,7 @@ describe('remote backend through the runner', () => {
     await use('endless-line');
     const memory = async () => (await runner.client.request0(Methods.status)).memory;
     const before = await memory();
-    for (let i = 0; i < 5; i++) await assert.rejects(generate(), expectError(RunnerErrorCode.RemoteBadResponse, /grew past 1024 KB without ending/));
+    for (let i = 0; i < 5; i++) await assert.rejects(generate(), expectError(RunnerErrorCode.ServerBadResponse, /grew past 1024 KB without ending/));
     const after = await memory();
     t.diagnostic(`runner memory before ${before.rssMB} MB rss / ${before.heapUsedMB} MB heap, after 5 endless lines ${after.rssMB} / ${after.heapUsedMB} MB`);
     // Without the limit each request would buffer the server's 32 MB line.

@@ -7,7 +7,7 @@ import { RunnerErrorCode } from '../../protocol';
 import { runnerError } from '../errors';
 import { ChoiceText, type ChoiceResult } from './choiceText';
 import { post, TransportError, type PostResponse } from './http';
-import { badResponse, excerpt, httpError, RETRYABLE_STATUSES, RetryableError, serverMessage, transportError, type RemoteBackend } from './remoteErrors';
+import { badResponse, excerpt, httpError, RETRYABLE_STATUSES, RetryableError, serverMessage, transportError, type ServerBackend } from './serverErrors';
 
 export type Endpoint = '/completions' | '/chat/completions';
 export type { ChoiceResult } from './choiceText';
@@ -17,7 +17,7 @@ export const MAX_STREAM_MS = 10 * 60_000;
 /** The most characters one streamed answer may hold, events and JSON included (default). */
 export const MAX_STREAM_CHARS = 16 * 1024 * 1024;
 
-export interface RemoteOptions {
+export interface ServerOptions {
   /** Longest silence between two chunks of an answer (default: timeoutMs, at most 30 s). */
   idleTimeoutMs?: number;
   /** Waits before the 2nd, 3rd… attempt (default 250 ms, 1 s). */
@@ -73,9 +73,9 @@ export class StreamReader {
   private readonly maxTokens: number | undefined;
 
   constructor(
-    private readonly backend: RemoteBackend,
+    private readonly backend: ServerBackend,
     private readonly request: StreamRequest,
-    private readonly options: RemoteOptions,
+    private readonly options: ServerOptions,
   ) {
     this.idleTimeoutMs = options.idleTimeoutMs ?? Math.min(backend.timeoutMs, 30_000);
     const maxTokens = request.body['max_tokens'];
@@ -152,7 +152,7 @@ export class StreamReader {
       clearTimeout(deadline);
     }
     if (tooLong) {
-      throw runnerError(RunnerErrorCode.RemoteTimeout, `The server at ${this.backend.baseUrl} was still streaming after ${Math.round(maxMs / 1000)} s, the most one answer may take, so the answer was stopped.`);
+      throw runnerError(RunnerErrorCode.ServerTimeout, `The server at ${this.backend.baseUrl} was still streaming after ${Math.round(maxMs / 1000)} s, the most one answer may take, so the answer was stopped.`);
     }
     if (!parser.done && !this.choices[0]?.ended) {
       const error = badResponse(this.backend, 'the server closed the stream early (no [DONE] and no finish_reason), so the partial answer was discarded');
@@ -184,7 +184,7 @@ export class StreamReader {
       throw badResponse(this.backend, `a data line is not JSON ("${excerpt(data, 80)}")`);
     }
     if (!event || typeof event !== 'object') throw badResponse(this.backend, `a data line is not a JSON object ("${excerpt(data, 80)}")`);
-    if (event.error) throw runnerError(RunnerErrorCode.RemoteBadResponse, `The server at ${this.backend.baseUrl} reported an error: ${serverMessage(data)}`);
+    if (event.error) throw runnerError(RunnerErrorCode.ServerBadResponse, `The server at ${this.backend.baseUrl} reported an error: ${serverMessage(data)}`);
     if (event.usage) this.usage = event.usage;
     if (!Array.isArray(event.choices)) {
       if (event.usage) return;

@@ -1,5 +1,5 @@
 /**
- * Failures of the remote server as ResponseErrors with the Remote* codes and a
+ * Failures of the inference server as ResponseErrors with the Server* codes and a
  * message that says what to do.
  */
 import type { ResponseError } from 'vscode-jsonrpc';
@@ -8,7 +8,7 @@ import { runnerError } from '../errors';
 import type { TransportError } from './http';
 
 /** The configured OpenAI-compatible server. */
-export type RemoteBackend = Extract<BackendConfig, { kind: 'openai-compatible' }>;
+export type ServerBackend = Extract<BackendConfig, { kind: 'openai-compatible' }>;
 
 /** A failure that may be retried when nothing was streamed yet. */
 export class RetryableError extends Error {
@@ -37,54 +37,54 @@ export function serverMessage(body: string): string {
   return excerpt(body.trim());
 }
 
-export function httpError(server: RemoteBackend, status: number, body: string, endpoint: string): ResponseError<void> {
+export function httpError(server: ServerBackend, status: number, body: string, endpoint: string): ResponseError<void> {
   const message = serverMessage(body);
   const at = `The server at ${server.baseUrl}`;
   if (status === 401 || status === 403) {
     const what = server.apiKey ? 'rejected the API key' : 'requires an API key';
-    return runnerError(RunnerErrorCode.RemoteUnauthorized, `${at} ${what} (${status}). Set it with "Inkwell: Set API Key".`);
+    return runnerError(RunnerErrorCode.ServerUnauthorized, `${at} ${what} (${status}). Set it with "Inkwell: Set API Key".`);
   }
   if ((status === 404 || status === 400) && /model/i.test(message) && /not found|does not exist|no such|unknown|try pulling/i.test(message)) {
     return runnerError(
-      RunnerErrorCode.RemoteModelNotFound,
+      RunnerErrorCode.ServerModelNotFound,
       `${at} does not have the model "${server.model}" (${message}). Check the setting inkwell.remote.model (or pull the model on the server).`,
     );
   }
   if (status === 404) {
     return runnerError(
-      RunnerErrorCode.RemoteBadResponse,
+      RunnerErrorCode.ServerBadResponse,
       `${at} has no ${endpoint} endpoint (404). inkwell.remote.baseUrl must be the API's base, usually ending in /v1 (e.g. http://localhost:8000/v1).`,
     );
   }
   if (RETRYABLE_STATUSES.includes(status)) {
     const why = status === 429 ? 'is rate limiting requests' : 'is unavailable';
-    return runnerError(RunnerErrorCode.RemoteUnreachable, `${at} ${why} (${status}${message ? `: ${message}` : ''}). Try again later.`);
+    return runnerError(RunnerErrorCode.ServerUnreachable, `${at} ${why} (${status}${message ? `: ${message}` : ''}). Try again later.`);
   }
-  return runnerError(RunnerErrorCode.RemoteBadResponse, `${at} answered ${status}${message ? `: ${message}` : ''}.`);
+  return runnerError(RunnerErrorCode.ServerBadResponse, `${at} answered ${status}${message ? `: ${message}` : ''}.`);
 }
 
-export function transportError(server: RemoteBackend, err: TransportError, idleTimeoutMs: number): ResponseError<void> {
+export function transportError(server: ServerBackend, err: TransportError, idleTimeoutMs: number): ResponseError<void> {
   switch (err.kind) {
     case 'refused':
-      return runnerError(RunnerErrorCode.RemoteUnreachable, `Could not connect to ${server.baseUrl} (connection refused). Is the server running?`);
+      return runnerError(RunnerErrorCode.ServerUnreachable, `Could not connect to ${server.baseUrl} (connection refused). Is the server running?`);
     case 'unreachable':
-      return runnerError(RunnerErrorCode.RemoteUnreachable, `Could not connect to ${server.baseUrl} (${err.message}). Check inkwell.remote.baseUrl and the network.`);
+      return runnerError(RunnerErrorCode.ServerUnreachable, `Could not connect to ${server.baseUrl} (${err.message}). Check inkwell.remote.baseUrl and the network.`);
     case 'first-byte-timeout':
       return runnerError(
-        RunnerErrorCode.RemoteTimeout,
+        RunnerErrorCode.ServerTimeout,
         `The server at ${server.baseUrl} did not answer within ${server.timeoutMs} ms. It may still be loading the model; raise inkwell.remote.timeoutMs if it needs longer.`,
       );
     case 'idle-timeout':
-      return runnerError(RunnerErrorCode.RemoteTimeout, `The server at ${server.baseUrl} stopped sending for ${idleTimeoutMs} ms in the middle of an answer.`);
+      return runnerError(RunnerErrorCode.ServerTimeout, `The server at ${server.baseUrl} stopped sending for ${idleTimeoutMs} ms in the middle of an answer.`);
     case 'reset':
-      return runnerError(RunnerErrorCode.RemoteUnreachable, `The connection to ${server.baseUrl} was closed unexpectedly (${err.message}).`);
+      return runnerError(RunnerErrorCode.ServerUnreachable, `The connection to ${server.baseUrl} was closed unexpectedly (${err.message}).`);
     case 'cancelled':
-      return runnerError(RunnerErrorCode.RemoteUnreachable, 'The request was cancelled.');
+      return runnerError(RunnerErrorCode.ServerUnreachable, 'The request was cancelled.');
   }
 }
 
-export function badResponse(server: RemoteBackend, what: string): ResponseError<void> {
-  return runnerError(RunnerErrorCode.RemoteBadResponse, `The server at ${server.baseUrl} sent a response Inkwell cannot use: ${what}.`);
+export function badResponse(server: ServerBackend, what: string): ResponseError<void> {
+  return runnerError(RunnerErrorCode.ServerBadResponse, `The server at ${server.baseUrl} sent a response Inkwell cannot use: ${what}.`);
 }
 
 /** A short, single-line piece of server text for an error message. */

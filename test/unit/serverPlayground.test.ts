@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { PlaygroundParams } from '../../src/protocol';
-import { remotePlayground } from '../../src/runner/remote/remotePlayground';
+import { serverPlayground } from '../../src/runner/server/serverPlayground';
 
 const TOKENS = ['Hello', ' there', ',', ' friend'];
 
@@ -46,7 +46,7 @@ describe('Playground on an OpenAI-compatible server', () => {
 
   const params: PlaygroundParams = { task: 'text-generation', model: 'ignored', dtype: 'auto', prompt: 'Say hi', sequences: 2, maxNewTokens: 8, temperature: 0.9, seed: 5 };
   const run = (model: string, streamed: { sequence: number; texts: string[] }[] = []) =>
-    remotePlayground({ kind: 'openai-compatible', baseUrl, model, timeoutMs: 5000 }, params, {
+    serverPlayground({ kind: 'openai-compatible', baseUrl, model, timeoutMs: 5000 }, params, {
       token: new CancellationTokenSource().token,
       onTokens: (sequence, tokens) => streamed.push({ sequence, texts: tokens.map((t) => t.text) }),
       onText: (sequence, text) => streamed.push({ sequence, texts: [text] }),

@@ -1,6 +1,6 @@
 /**
  * JSON-RPC handlers for models on disk: download (with progress and cancel),
- * list and delete the cache, and what a model offers; plus idle unload.
+ * list and delete the cache, and what a model offers (`modelInfo`).
  */
 import { existsSync } from 'node:fs';
 import type { MessageConnection } from 'vscode-jsonrpc';
@@ -12,23 +12,22 @@ import { hostPlatform, sameModel } from './modelPaths';
 import { precisionsOf } from '../core/weightFiles';
 import { checkModelFolder, folderVariants, ownModelFolder, resolveInFolder } from './modelFiles';
 import type { ModelStore } from './modelStore';
-import { IdleUnloader } from './resourceManager';
+import type { RunnerSettings } from './runnerSettings';
 import type { WorkQueue } from './workQueue';
 
 export interface ModelHandlerDeps {
+  settings: RunnerSettings;
   store: ModelStore;
   queue: WorkQueue;
-  /** Cleared when a text model is unloaded (its KV caches hold that model's tensors). */
-  prefixCache: { clear(): void };
 }
 
-export function registerModelHandlers(connection: MessageConnection, deps: ModelHandlerDeps): IdleUnloader {
-  const { store, queue, prefixCache } = deps;
+export function registerModelHandlers(connection: MessageConnection, deps: ModelHandlerDeps): void {
+  const { settings, store, queue } = deps;
   const downloads = store.downloads;
 
   connection.onRequest(Methods.downloadModel, async (params, token) => {
     const started = performance.now();
-    const own = ownFolder(store, params.model);
+    const own = ownFolder(settings, params.model);
     if (own) {
       const resolved = resolveInFolder(params.model, own, params.task, params.dtype);
       checkModelFolder(params.model, own, params.task, resolved.variant);
@@ -51,27 +50,24 @@ export function registerModelHandlers(connection: MessageConnection, deps: Model
     await queue.run(async () => {
       if (!(await store.loaded()).some((m) => sameModel(m.model, model, hostPlatform()))) return;
       await store.unload(undefined, model);
-      prefixCache.clear();
     });
     return deleteCached(downloads, model).catch((err: unknown) => {
       throw err instanceof FileInUseError ? new Error(`Inkwell unloaded "${model}" and retried for 3 s, but could not delete it. ${err.message}`) : err;
     });
   });
 
-  connection.onRequest(Methods.modelInfo, (params) => modelInfo(store, params));
-
-  return new IdleUnloader({ store, queue, onUnload: () => prefixCache.clear() });
+  connection.onRequest(Methods.modelInfo, (params) => modelInfo(settings, store, params));
 }
 
 /** The user's own folder for `model` (which must exist), or undefined for a hub model. */
-function ownFolder(store: ModelStore, model: string): string | undefined {
-  const own = ownModelFolder(model, store.settings.localModelPath);
-  if (own && !existsSync(own)) throw runnerError(RunnerErrorCode.ModelNotFound, `Model folder "${model}" does not exist.`);
+function ownFolder(settings: RunnerSettings, model: string): string | undefined {
+  const own = ownModelFolder(model, settings.value.localModelPath);
+  if (own && !existsSync(own)) throw runnerError(RunnerErrorCode.ModelNotDownloaded, `Model folder "${model}" does not exist.`);
   return own;
 }
 
-async function modelInfo(store: ModelStore, params: ModelInfoParams): Promise<ModelInfoResult> {
-  const own = ownFolder(store, params.model);
+async function modelInfo(settings: RunnerSettings, store: ModelStore, params: ModelInfoParams): Promise<ModelInfoResult> {
+  const own = ownFolder(settings, params.model);
   if (!own) return cachedModelInfo(store.downloads, params);
   const dtypes = precisionsOf(folderVariants(own, params.task));
   return { model: params.model, source: 'local', dtypes, sizes: {}, downloaded: dtypes };

@@ -4,10 +4,10 @@
  */
 import type { CancellationToken } from 'vscode-jsonrpc';
 import { delay } from '../../core/delay';
-import { RetryableError, type RemoteBackend } from './remoteErrors';
-import { StreamReader, UnsupportedField, type RemoteOptions, type StreamRequest, type StreamResult } from './streamReader';
+import { RetryableError, type ServerBackend } from './serverErrors';
+import { StreamReader, UnsupportedField, type ServerOptions, type StreamRequest, type StreamResult } from './streamReader';
 
-export type { ChoiceResult, Endpoint, RemoteOptions, StreamRequest, StreamResult } from './streamReader';
+export type { ChoiceResult, Endpoint, ServerOptions, StreamRequest, StreamResult } from './streamReader';
 
 /**
  * Streams one completion request. Text reaches `request.onText` as it becomes
@@ -15,7 +15,7 @@ export type { ChoiceResult, Endpoint, RemoteOptions, StreamRequest, StreamResult
  * so far with finishReason 'cancelled'. Never retries once text has arrived.
  * A server's Retry-After is honoured up to 5 s.
  */
-export async function streamCompletion(backend: RemoteBackend, request: StreamRequest, token: CancellationToken, options: RemoteOptions = {}): Promise<StreamResult> {
+export async function streamCompletion(backend: ServerBackend, request: StreamRequest, token: CancellationToken, options: ServerOptions = {}): Promise<StreamResult> {
   const delays = options.retryDelaysMs ?? [250, 1000];
   const controller = new AbortController();
   const subscription = token.onCancellationRequested(() => controller.abort());

@@ -13,13 +13,13 @@ import { estimateTokensByChars } from '../../core/text/tokenEstimate';
 import type { CompleteParams, CompleteResult, GenerateParams, GenerateResult, SamplingParams } from '../../protocol';
 import { RunnerErrorCode } from '../../protocol';
 import { REQUEST_CANCELLED, runnerError } from '../errors';
-import type { RemoteBackend } from './remoteErrors';
-import { streamCompletion, type RemoteOptions, type StreamResult } from './stream';
+import type { ServerBackend } from './serverErrors';
+import { streamCompletion, type ServerOptions, type StreamResult } from './stream';
 
-export type { RemoteBackend } from './remoteErrors';
-export type { RemoteOptions } from './stream';
+export type { ServerBackend } from './serverErrors';
+export type { ServerOptions } from './stream';
 
-export interface RemoteHooks {
+export interface ServerHooks {
   token: CancellationToken;
   onText: (delta: string) => void;
   /** Extra body fields (the Playground's `logprobs`) and a look at every streamed choice. */
@@ -28,13 +28,13 @@ export interface RemoteHooks {
 }
 
 /** Inline completion params; `suffix` (the text after the cursor) asks for fill-in-the-middle. */
-export type RemoteCompleteParams = CompleteParams & { suffix?: string };
+export type ServerCompleteParams = CompleteParams & { suffix?: string };
 
 /** OpenAI accepts at most 4 stop strings; the rest are enforced here only. */
 const MAX_SERVER_STOPS = 4;
 
 /** The `generate` request: a prompt to `/completions`, chat messages to `/chat/completions`. */
-export async function remoteGenerate(backend: RemoteBackend, params: GenerateParams, hooks: RemoteHooks, options?: RemoteOptions): Promise<GenerateResult> {
+export async function serverGenerate(backend: ServerBackend, params: GenerateParams, hooks: ServerHooks, options?: ServerOptions): Promise<GenerateResult> {
   const server = checked(backend, hooks.token);
   const started = performance.now();
   const chat = !!params.messages && params.messages.length > 0;
@@ -59,12 +59,13 @@ export async function remoteGenerate(backend: RemoteBackend, params: GeneratePar
  * llama.cpp) get more requests, one at a time. The first continuation follows
  * `temperature`; the others are sampled, as the local runner does.
  */
-export async function remoteComplete(backend: RemoteBackend, params: RemoteCompleteParams, hooks: RemoteHooks, options?: RemoteOptions): Promise<CompleteResult> {
+export async function serverComplete(backend: ServerBackend, params: ServerCompleteParams, hooks: ServerHooks, options?: ServerOptions): Promise<CompleteResult> {
   const server = checked(backend, hooks.token);
   const started = performance.now();
   let promptTokens: number | undefined;
   let generated = 0;
   let firstTextAt = 0;
+  let cancelled = false;
 
   const completions = await collectDistinctSuggestions(params.n, params.temperature ?? 0, () => hooks.token.isCancellationRequested, async ({ index, temperature, missing }) => {
     const sampled = index > 0 || (params.temperature ?? 0) > 0;
@@ -80,10 +81,13 @@ export async function remoteComplete(backend: RemoteBackend, params: RemoteCompl
     promptTokens ??= result.usage?.prompt_tokens;
     generated += generatedTokens(result);
     firstTextAt ||= result.firstTextAt;
-    return { texts: result.choices.map((choice) => choice.text), cancelled: result.choices.some((choice) => choice.finishReason === 'cancelled') };
+    const stopped = result.choices.some((choice) => choice.finishReason === 'cancelled');
+    if (stopped) cancelled = true;
+    return { texts: result.choices.map((choice) => choice.text), cancelled: stopped };
   });
   const end = performance.now();
   return {
+    finishReason: cancelled || hooks.token.isCancellationRequested ? 'cancelled' : 'done',
     completions,
     promptTokens: promptTokens ?? estimateTokensByChars(params.prompt),
     reusedTokens: 0,
@@ -93,7 +97,7 @@ export async function remoteComplete(backend: RemoteBackend, params: RemoteCompl
 }
 
 /** Validates the configuration and normalizes the base URL. A request cancelled before it started fails as locally. */
-function checked(backend: RemoteBackend, token: CancellationToken): RemoteBackend {
+function checked(backend: ServerBackend, token: CancellationToken): ServerBackend {
   if (token.isCancellationRequested) throw new ResponseError(REQUEST_CANCELLED, 'Request cancelled before it started.');
   const baseUrl = backend.baseUrl.trim().replace(/\/+$/, '');
   let url: URL | undefined;
@@ -110,7 +114,7 @@ function checked(backend: RemoteBackend, token: CancellationToken): RemoteBacken
 }
 
 /** The OpenAI sampling fields. topK, repetitionPenalty and minNewTokens have no standard field and are not sent. */
-function samplingBody(server: RemoteBackend, params: SamplingParams): Record<string, unknown> {
+function samplingBody(server: ServerBackend, params: SamplingParams): Record<string, unknown> {
   const stops = stopsOf(params).slice(0, MAX_SERVER_STOPS);
   return {
     model: server.model,

@@ -1,28 +1,28 @@
 /**
  * The OpenAI-compatible client called directly (in this process) against the
  * local test server: protocol details that are simpler to check here than
- * through the runner (see remote.test.ts).
+ * through the runner (see server.test.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import { RunnerErrorCode, type CompleteParams, type GenerateParams } from '../../src/protocol';
 import { REQUEST_CANCELLED } from '../../src/runner/errors';
-import { remoteComplete, remoteGenerate, type RemoteBackend, type RemoteOptions } from '../../src/runner/remote/openaiClient';
+import { serverComplete, serverGenerate, type ServerBackend, type ServerOptions } from '../../src/runner/server/openaiClient';
 import { ANSWER, startOpenAiServer, words, type OpenAiTestServer, type Scenario } from './openaiServer';
 
-const FAST: RemoteOptions = { retryDelaysMs: [10, 20] };
+const FAST: ServerOptions = { retryDelaysMs: [10, 20] };
 
 describe('OpenAI-compatible client', () => {
   let server: OpenAiTestServer;
   before(async () => (server = await startOpenAiServer()));
   after(() => server.close());
 
-  const backend = (model: Scenario, over: Partial<RemoteBackend> = {}): RemoteBackend => ({ kind: 'openai-compatible', baseUrl: server.baseUrl, model, timeoutMs: 2000, ...over });
+  const backend = (model: Scenario, over: Partial<ServerBackend> = {}): ServerBackend => ({ kind: 'openai-compatible', baseUrl: server.baseUrl, model, timeoutMs: 2000, ...over });
   const generate = (model: Scenario, over: Partial<GenerateParams> = {}, chunks: string[] = [], token = new CancellationTokenSource().token) =>
-    remoteGenerate(backend(model), { model: 'unused', dtype: 'auto', prompt: 'Once upon a time', maxNewTokens: 100, ...over }, { token, onText: (t) => chunks.push(t) }, FAST);
+    serverGenerate(backend(model), { model: 'unused', dtype: 'auto', prompt: 'Once upon a time', maxNewTokens: 100, ...over }, { token, onText: (t) => chunks.push(t) }, FAST);
   const complete = (model: Scenario, over: Partial<CompleteParams & { suffix: string }> = {}) =>
-    remoteComplete(backend(model), { model: 'unused', dtype: 'auto', documentId: 'doc', prompt: 'Once upon a time', n: 1, maxNewTokens: 100, ...over }, { token: new CancellationTokenSource().token, onText: () => undefined }, FAST);
+    serverComplete(backend(model), { model: 'unused', dtype: 'auto', documentId: 'doc', prompt: 'Once upon a time', n: 1, maxNewTokens: 100, ...over }, { token: new CancellationTokenSource().token, onText: () => undefined }, FAST);
   const last = () => server.requests.at(-1)!;
   const count = (model: string) => server.requests.filter((r) => r.body['model'] === model).length;
 
@@ -87,13 +87,13 @@ describe('OpenAI-compatible client', () => {
   });
 
   it('fails on an answer that is not an event stream', async () => {
-    await assert.rejects(generate('html'), (err: ResponseError<void>) => err.code === RunnerErrorCode.RemoteBadResponse && /text\/html instead of an event stream/.test(err.message));
+    await assert.rejects(generate('html'), (err: ResponseError<void>) => err.code === RunnerErrorCode.ServerBadResponse && /text\/html instead of an event stream/.test(err.message));
   });
 
   it('fails on a stream that ends early, without retrying once text arrived', async () => {
     const before = count('ends-early');
     await assert.rejects(generate('ends-early'), (err: ResponseError<void>) => {
-      assert.equal(err.code, RunnerErrorCode.RemoteBadResponse);
+      assert.equal(err.code, RunnerErrorCode.ServerBadResponse);
       assert.match(err.message, /closed the stream early/);
       return true;
     });
@@ -101,7 +101,7 @@ describe('OpenAI-compatible client', () => {
   });
 
   it('fails on a chunk without choices, quoting it', async () => {
-    await assert.rejects(generate('no-choices'), (err: ResponseError<void>) => err.code === RunnerErrorCode.RemoteBadResponse && /no "choices".*text_completion/.test(err.message));
+    await assert.rejects(generate('no-choices'), (err: ResponseError<void>) => err.code === RunnerErrorCode.ServerBadResponse && /no "choices".*text_completion/.test(err.message));
   });
 
   it('sends a suffix for fill-in-the-middle, and drops it for servers without', async () => {
@@ -135,13 +135,13 @@ describe('OpenAI-compatible client', () => {
   it('rejects a base URL that is not http(s) or a missing model', async () => {
     const token = new CancellationTokenSource().token;
     const params: GenerateParams = { model: 'unused', dtype: 'auto', prompt: 'x', maxNewTokens: 1 };
-    await assert.rejects(remoteGenerate(backend('normal', { baseUrl: 'localhost:8000' }), params, { token, onText: () => undefined }), /not an http\(s\) URL/);
-    await assert.rejects(remoteGenerate(backend('normal', { model: ' ' }), params, { token, onText: () => undefined }), /Set inkwell.remote.model/);
+    await assert.rejects(serverGenerate(backend('normal', { baseUrl: 'localhost:8000' }), params, { token, onText: () => undefined }), /not an http\(s\) URL/);
+    await assert.rejects(serverGenerate(backend('normal', { model: ' ' }), params, { token, onText: () => undefined }), /Set inkwell.remote.model/);
   });
 
   it('removes a trailing slash from the base URL', async () => {
     const token = new CancellationTokenSource().token;
-    await remoteGenerate(backend('normal', { baseUrl: `${server.baseUrl}/` }), { model: 'unused', dtype: 'auto', prompt: 'x', maxNewTokens: 1 }, { token, onText: () => undefined });
+    await serverGenerate(backend('normal', { baseUrl: `${server.baseUrl}/` }), { model: 'unused', dtype: 'auto', prompt: 'x', maxNewTokens: 1 }, { token, onText: () => undefined });
     assert.equal(last().path, '/v1/completions');
   });
 
@@ -154,7 +154,7 @@ describe('OpenAI-compatible client', () => {
   it('cancelling during a retry wait returns at once', async () => {
     const source = new CancellationTokenSource();
     const started = Date.now();
-    const pending = remoteGenerate(backend('always-503'), { model: 'unused', dtype: 'auto', prompt: 'x', maxNewTokens: 1 }, { token: source.token, onText: () => undefined }, { retryDelaysMs: [5000] });
+    const pending = serverGenerate(backend('always-503'), { model: 'unused', dtype: 'auto', prompt: 'x', maxNewTokens: 1 }, { token: source.token, onText: () => undefined }, { retryDelaysMs: [5000] });
     setTimeout(() => source.cancel(), 100);
     const result = await pending;
     assert.equal(result.finishReason, 'cancelled');

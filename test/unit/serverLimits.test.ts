@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import { RunnerErrorCode, type GenerateParams } from '../../src/protocol';
-import { ChoiceText } from '../../src/runner/remote/choiceText';
-import { remoteGenerate, type RemoteBackend, type RemoteOptions } from '../../src/runner/remote/openaiClient';
+import { ChoiceText } from '../../src/runner/server/choiceText';
+import { serverGenerate, type ServerBackend, type ServerOptions } from '../../src/runner/server/openaiClient';
 import { startOpenAiServer, type OpenAiTestServer, type Scenario } from './openaiServer';
 import { waitFor } from './runnerHarness';
 
@@ -28,9 +28,9 @@ describe('remote stream limits', () => {
   before(async () => (server = await startOpenAiServer()));
   after(() => server.close());
 
-  const backend = (model: Scenario, timeoutMs = 2000): RemoteBackend => ({ kind: 'openai-compatible', baseUrl: server.baseUrl, model, timeoutMs });
-  const generate = (model: Scenario, options: RemoteOptions = {}, over: Partial<GenerateParams> = {}, chunks: string[] = [], timeoutMs?: number) =>
-    remoteGenerate(
+  const backend = (model: Scenario, timeoutMs = 2000): ServerBackend => ({ kind: 'openai-compatible', baseUrl: server.baseUrl, model, timeoutMs });
+  const generate = (model: Scenario, options: ServerOptions = {}, over: Partial<GenerateParams> = {}, chunks: string[] = [], timeoutMs?: number) =>
+    serverGenerate(
       backend(model, timeoutMs),
       { model: 'unused', dtype: 'auto', prompt: 'Once upon a time', maxNewTokens: 100, ...over },
       { token: new CancellationTokenSource().token, onText: (t) => chunks.push(t) },
@@ -40,14 +40,14 @@ describe('remote stream limits', () => {
   const closedEarly = () => waitFor(() => last().closedEarly, 'the client to close the connection', 5000);
 
   it('a data line that never ends fails clearly once it passes the event limit, and stops reading', async () => {
-    await assert.rejects(generate('endless-line'), expectError(RunnerErrorCode.RemoteBadResponse, /line or event grew past 1024 KB without ending/));
+    await assert.rejects(generate('endless-line'), expectError(RunnerErrorCode.ServerBadResponse, /line or event grew past 1024 KB without ending/));
     await closedEarly();
     // The server wanted to send 32 MB; the client closed after about 1 MB (plus socket buffers).
     assert.ok(last().bytesSent < 8 * MB, `server wrote ${last().bytesSent} bytes`);
   });
 
   it('an event whose data lines never end fails the same way', async () => {
-    await assert.rejects(generate('endless-event', { maxEventChars: 256 * 1024 }), expectError(RunnerErrorCode.RemoteBadResponse, /grew past 256 KB/));
+    await assert.rejects(generate('endless-event', { maxEventChars: 256 * 1024 }), expectError(RunnerErrorCode.ServerBadResponse, /grew past 256 KB/));
     await closedEarly();
     assert.ok(last().bytesSent < 8 * MB, `server wrote ${last().bytesSent} bytes`);
   });
@@ -55,13 +55,13 @@ describe('remote stream limits', () => {
   it('keep-alive comments do not hold an answer open: the idle timeout still fires', async () => {
     const chunks: string[] = [];
     const started = Date.now();
-    await assert.rejects(generate('keepalive-stall', { idleTimeoutMs: 300 }, {}, chunks), expectError(RunnerErrorCode.RemoteTimeout, /stopped sending for 300 ms/));
+    await assert.rejects(generate('keepalive-stall', { idleTimeoutMs: 300 }, {}, chunks), expectError(RunnerErrorCode.ServerTimeout, /stopped sending for 300 ms/));
     assert.ok(Date.now() - started < 5000);
     assert.equal(chunks.join(''), 'The quick brown ');
   });
 
   it('keep-alive comments before the first event count against the first-byte timeout', async () => {
-    await assert.rejects(generate('keepalive-only', {}, {}, [], 400), expectError(RunnerErrorCode.RemoteTimeout, /did not answer within 400 ms/));
+    await assert.rejects(generate('keepalive-only', {}, {}, [], 400), expectError(RunnerErrorCode.ServerTimeout, /did not answer within 400 ms/));
   });
 
   it('holds a server that ignores max_tokens to it, and closes the stream', async () => {
@@ -83,12 +83,12 @@ describe('remote stream limits', () => {
   });
 
   it('an answer that never ends is stopped after the total time limit', async () => {
-    await assert.rejects(generate('endless-empty', { maxStreamMs: 300 }), expectError(RunnerErrorCode.RemoteTimeout, /still streaming after 0 s|still streaming after/));
+    await assert.rejects(generate('endless-empty', { maxStreamMs: 300 }), expectError(RunnerErrorCode.ServerTimeout, /still streaming after 0 s|still streaming after/));
     await closedEarly();
   });
 
   it('an answer that streams too much is stopped at the size limit', async () => {
-    await assert.rejects(generate('endless-empty', { maxStreamChars: 64 * 1024 }), expectError(RunnerErrorCode.RemoteBadResponse, /streamed more than 64 KB/));
+    await assert.rejects(generate('endless-empty', { maxStreamChars: 64 * 1024 }), expectError(RunnerErrorCode.ServerBadResponse, /streamed more than 64 KB/));
     await closedEarly();
   });
 });

@@ -7,15 +7,15 @@
 import { logprobTokens } from '../../core/generation/logprobs';
 import { clipPieces } from '../../core/generation/tokenConfidence';
 import type { PlaygroundParams, PlaygroundResult, TokenConfidence } from '../../protocol';
-import { remoteGenerate, type RemoteBackend } from './openaiClient';
+import { serverGenerate, type ServerBackend } from './openaiClient';
 import type { PlaygroundHooks } from '../playground';
-import type { RemoteOptions } from './stream';
+import type { ServerOptions } from './stream';
 
 /**
  * One request per sequence, one after another, each with its own seed (seed + i):
  * servers that ignore `n` (Ollama, llama.cpp) still give every sequence.
  */
-export async function remotePlayground(backend: RemoteBackend, params: PlaygroundParams, hooks: PlaygroundHooks, options?: RemoteOptions): Promise<PlaygroundResult> {
+export async function serverPlayground(backend: ServerBackend, params: PlaygroundParams, hooks: PlaygroundHooks, options?: ServerOptions): Promise<PlaygroundResult> {
   const started = performance.now();
   const chat = !!params.messages && params.messages.length > 0;
   const sequences: PlaygroundResult['sequences'] = [];
@@ -26,7 +26,7 @@ export async function remotePlayground(backend: RemoteBackend, params: Playgroun
     const tokens: TokenConfidence[] = [];
     let chunkHadLogprobs = false;
     const seed = params.seed === undefined ? undefined : params.seed + i;
-    const result = await remoteGenerate(
+    const result = await serverGenerate(
       backend,
       { ...params, seed },
       {
