@@ -26,7 +26,7 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
     if (index === 0) reusedTokens = prepared?.reused ?? 0;
     const seed = (params.seed ?? 0) + index;
     const result = await decode(lm, encoded, { ...params, temperature, seed }, { token: hooks.token, onText: index === 0 ? hooks.onText : () => undefined, unitEnded }, prepared?.cache);
-    if (prepared) cache.commit(params.documentId, modelKey, result.sequence, prepared.cache);
+    if (prepared) cache.commit(params.documentId, modelKey, result.sequence, result.cache ?? prepared.cache);
     if (!firstTokenAt) firstTokenAt = result.firstTokenAt;
     generatedTokens += result.generatedTokens;
     if (result.finishReason === 'cancelled') cancelled = true;

@@ -1,11 +1,12 @@
 import { DynamicCache, Tensor } from '@huggingface/transformers';
 import { LRUCache } from 'lru-cache';
 import { cropHeads, reusableLength, type TypedArrayLike } from '../core/generation/kvCrop';
+import { isKvState, type AnyCache } from './decode/ownedDecode';
 
 interface Entry {
   /** The token ids whose keys/values the cache holds, in order. */
   tokens: bigint[];
-  cache: DynamicCache;
+  cache: AnyCache;
   modelKey: string;
 }
 
@@ -15,7 +16,7 @@ export function prefixModelKey(model: { model: string; dtype: string }): string 
 }
 
 export interface Prepared {
-  cache: DynamicCache;
+  cache: AnyCache;
   reused: number;
 }
 
@@ -42,11 +43,16 @@ export class PrefixCache {
     const cachedLength = entry.cache.get_seq_length();
     const keep = reusableLength(entry.tokens, prompt, cachedLength);
     if (keep === 0) return { cache: new DynamicCache(), reused: 0 };
+    // Inkwell's own decode loop keeps its buffers and only lowers their valid length.
+    if (isKvState(entry.cache)) {
+      entry.cache.truncate(keep);
+      return { cache: entry.cache, reused: keep };
+    }
     return { cache: keep === cachedLength ? entry.cache : cropCache(entry.cache, keep), reused: keep };
   }
 
   /** After generate(): `sequence` is prompt + generated ids; the cache covers its first get_seq_length() ids. */
-  commit(documentId: string, modelKey: string, sequence: bigint[], cache: DynamicCache): void {
+  commit(documentId: string, modelKey: string, sequence: bigint[], cache: AnyCache): void {
     const length = cache.get_seq_length();
     this.entries.set(documentId, { tokens: sequence.slice(0, length), cache, modelKey });
   }
@@ -70,7 +76,8 @@ export class PrefixCache {
   }
 }
 
-function cacheBytes(cache: DynamicCache): number {
+function cacheBytes(cache: AnyCache): number {
+  if (isKvState(cache)) return cache.byteLength;
   let bytes = 0;
   for (const value of Object.values(cache) as Tensor[]) {
     const data = value.data as { byteLength?: number };

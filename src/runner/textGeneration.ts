@@ -7,6 +7,9 @@ import { GenerationMonitor } from './generationMonitor';
 import { boundedPrompt } from './promptBudget';
 import type { CausalLm } from './modelStore';
 import { TopPLogitsWarper } from './topP';
+import { ownedDecode, type AnyCache } from './decode/ownedDecode';
+import type { KvState } from './decode/kvState';
+import { ownedModel } from './decode/ownedModel';
 
 export interface GenerationHooks {
   token: CancellationToken;
@@ -28,6 +31,8 @@ export interface Decoded {
   finishReason: GenerateResult['finishReason'];
   tokensAfterCancel?: number;
   firstTokenAt: number;
+  /** The cache Inkwell's own decode loop filled (absent after transformers.js' generate(), which fills the one passed in). */
+  cache?: KvState;
 }
 
 /** Renders chat messages with the model's template, or takes the raw prompt. */
@@ -46,10 +51,11 @@ export function encode(lm: CausalLm, text: string): Encoded {
 }
 
 /**
- * Runs generate() on an encoded prompt: streams text, honours stop strings and
- * cancellation, and, given a cache, reuses and fills it in place.
+ * Decodes an encoded prompt with Inkwell's own loop (decode/ownedLoop.ts) where
+ * the graph allows, else with transformers.js' generate(): streams text, honours
+ * stop strings and cancellation, and, given a cache, reuses and fills it.
  */
-export async function decode(lm: CausalLm, encoded: Encoded, sampling: SamplingParams, hooks: GenerationHooks, cache?: DynamicCache): Promise<Decoded> {
+export async function decode(lm: CausalLm, encoded: Encoded, sampling: SamplingParams, hooks: GenerationHooks, cache?: AnyCache): Promise<Decoded> {
   const promptTokens = encoded.input_ids.dims.at(-1) ?? 0;
   const monitor = new GenerationMonitor(lm.tokenizer, promptTokens, sampling.stop ?? [], hooks.onText, hooks.unitEnded);
   const subscription = hooks.token.onCancellationRequested(() => monitor.interrupt());
@@ -57,13 +63,17 @@ export async function decode(lm: CausalLm, encoded: Encoded, sampling: SamplingP
 
   const sample = (sampling.temperature ?? 0) > 0;
   if (sample && sampling.seed !== undefined) random.seed(sampling.seed);
+  const promptIds = (encoded.input_ids.tolist() as bigint[][])[0] ?? [];
+  const owned = await ownedModel(lm);
+  let filled: KvState | undefined;
   const logitsProcessor = new LogitsProcessorList();
   if (sample && sampling.topP !== undefined && sampling.topP < 1) logitsProcessor.push(new TopPLogitsWarper(sampling.topP));
   const stopping = new StoppingCriteriaList();
   stopping.push(monitor);
 
   try {
-    await lm.model.generate({
+    if (owned) filled = await ownedDecode(owned, promptIds.map(Number), sampling, eosIds(lm), monitor, cache);
+    else await lm.model.generate({
       ...encoded,
       max_new_tokens: sampling.maxNewTokens,
       min_new_tokens: sampling.minNewTokens ?? null,
@@ -73,7 +83,7 @@ export async function decode(lm: CausalLm, encoded: Encoded, sampling: SamplingP
       repetition_penalty: sampling.repetitionPenalty ?? 1,
       logits_processor: logitsProcessor,
       stopping_criteria: stopping,
-      ...(cache ? { past_key_values: cache } : {}),
+      ...(cache instanceof DynamicCache ? { past_key_values: cache } : {}),
     } as Parameters<typeof lm.model.generate>[0]);
   } catch (err) {
     throw runnerError(RunnerErrorCode.GenerationFailed, `Generation failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -84,7 +94,6 @@ export async function decode(lm: CausalLm, encoded: Encoded, sampling: SamplingP
   const text = monitor.finish();
   const last = monitor.generated.at(-1);
   const finishReason = monitor.interrupted ? 'cancelled' : monitor.tracker.stopped || monitor.unitStopped ? 'stop' : last !== undefined && eosIds(lm).includes(Number(last)) ? 'eos' : 'length';
-  const promptIds = (encoded.input_ids.tolist() as bigint[][])[0] ?? [];
   return {
     text,
     sequence: [...promptIds, ...monitor.generated.map((id) => BigInt(id))],
@@ -92,6 +101,7 @@ export async function decode(lm: CausalLm, encoded: Encoded, sampling: SamplingP
     finishReason,
     tokensAfterCancel: monitor.interrupted ? monitor.generated.length - monitor.tokensAtInterrupt : undefined,
     firstTokenAt: monitor.firstTokenAt,
+    cache: filled,
   };
 }
 

@@ -12,12 +12,13 @@ export class TopPLogitsWarper extends LogitsProcessor {
   override _call(_inputIds: bigint[][], logits: Tensor): Tensor {
     const vocab = logits.dims.at(-1) ?? 0;
     const data = logits.data as Float32Array;
-    for (let row = 0; row < data.length; row += vocab) maskRow(data.subarray(row, row + vocab), this.topP);
+    for (let row = 0; row < data.length; row += vocab) maskTopP(data.subarray(row, row + vocab), this.topP);
     return logits;
   }
 }
 
-function maskRow(row: Float32Array, topP: number): void {
+/** Masks (sets to -Infinity) every logit outside the top-p nucleus of `row`. */
+export function maskTopP(row: Float32Array, topP: number): void {
   let max = -Infinity;
   for (const v of row) if (v > max) max = v;
   const order = Array.from(row.keys()).sort((a, b) => row[b]! - row[a]!);
