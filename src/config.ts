@@ -32,6 +32,7 @@ export const SETTINGS = {
   maxNewTokens: setting('generation.maxNewTokens', 128),
   inlineEnable: setting<Record<string, boolean>>('inline.enable', { '*': true }),
   inlineDebounceMs: setting('inline.debounceMs', 250),
+  inlineAdaptiveDebounce: setting('inline.adaptiveDebounce', true),
   inlineLength: setting<CompletionLength>('inline.length', 'sentence'),
   inlineSuggestions: setting('inline.suggestions', 1),
   inlineContextTokens: setting('inline.contextTokens', 1024),

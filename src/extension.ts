@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ConfigWatcher } from './config';
 import { ApiKeyStore } from './host/apiKey';
 import { backendFor, serverConfigured, servedByServer } from './host/backend';
+import { registerChat } from './host/chat';
 import { registerContinueWriting } from './host/continueWriting';
 import { registerInlineFeature } from './host/inlineFeature';
 import { registerModelCommands } from './host/models';
@@ -93,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('inkwell.showLog', () => log.show()),
     registerWalkthrough({ context, log }),
+    registerChat({ ...commandDeps, config, extensionUri: context.extensionUri }),
   );
   if (serverConfigured(config.current)) void apiKey.confirmForServer();
 }

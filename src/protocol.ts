@@ -154,6 +154,14 @@ export interface TranslateParams extends Seq2SeqParams {
   srcLang?: string;
   tgtLang?: string;
 }
+/** Text whose language to guess (the Translate source language when set to auto). */
+export interface DetectLanguageParams {
+  text: string;
+}
+export interface DetectLanguageResult {
+  /** A code of Inkwell's translation languages (`en`, `de`, …); absent when unsure or the text is too short. */
+  language?: string;
+}
 export interface Seq2SeqResult {
   /** `cancelled`: stopped by a cancellation, `text` is what was written until then. */
   finishReason: 'done' | 'cancelled';
@@ -250,6 +258,8 @@ export const Methods = {
   summarize: new RequestType<SummarizeParams, Seq2SeqResult, void>('inkwell/summarize'),
   translate: new RequestType<TranslateParams, Seq2SeqResult, void>('inkwell/translate'),
   complete: new RequestType<CompleteParams, CompleteResult, void>('inkwell/complete'),
+  /** Answered at once, outside the work queue (no model: trigram statistics). */
+  detectLanguage: new RequestType<DetectLanguageParams, DetectLanguageResult, void>('inkwell/detectLanguage'),
   closeDocument: new RequestType<DocumentParams, void, void>('inkwell/closeDocument'),
   countTokens: new RequestType<CountTokensParams, CountTokensResult, void>('inkwell/countTokens'),
   loadModel: new RequestType<LoadModelParams, LoadModelResult, void>('inkwell/loadModel'),

@@ -6,6 +6,7 @@ import { generationLimits } from '../core/inline/generationLimits';
 import { buildInlinePrompt } from '../core/inline/inlinePrompt';
 import { isEnabledFor } from '../core/inline/languageToggle';
 import { postprocessCompletions } from '../core/inline/postprocess';
+import { TypingRhythm } from '../core/inline/typingRhythm';
 import { MarkdownContextReader } from '../core/inline/markdownContext';
 import type { PrefixWindow } from '../core/inline/prefixWindow';
 import { suggestionUnit } from '../core/inline/unitStop';
@@ -13,6 +14,7 @@ import { Methods } from '../protocol';
 import type { RunnerClient } from './runnerClient';
 import { isModelMissing } from './runnerErrors';
 import type { RequestOutcome, StatusState } from './statusState';
+import { isChatInput } from '../core/chat/chatAnswerText';
 
 export interface InlineDeps {
   client: RunnerClient;
@@ -39,10 +41,13 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   private readonly windows = new Map<string, PrefixWindow>();
   private readonly markdownReaders = new Map<string, MarkdownContextReader>();
+  private readonly rhythm = new TypingRhythm();
 
   constructor(private readonly deps: InlineDeps) {}
 
   async provideInlineCompletionItems(document: vscode.TextDocument, position: vscode.Position, context: vscode.InlineCompletionContext, token: vscode.CancellationToken): Promise<vscode.InlineCompletionItem[]> {
+    // The Chat view's input box is an editor too; suggestions there would fight with Enter (send).
+    if (isChatInput(document.uri.scheme)) return [];
     try {
       return await this.provide(document, position, context, token);
     } catch (err) {
@@ -69,12 +74,18 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     if (!isEnabledFor(config.inlineEnable, document.languageId) || (this.deps.snoozed() && !explicit)) return [];
 
     const documentId = document.uri.toString();
+    const offset = document.offsetAt(position);
     const markdownReader = this.markdownReaders.get(documentId) ?? new MarkdownContextReader();
     this.markdownReaders.set(documentId, markdownReader);
-    const prompt = buildInlinePrompt(document.getText(), document.offsetAt(position), this.windows.get(documentId), { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens, markdownReader });
-    if (prompt.skip !== null) return [];
+    const prompt = buildInlinePrompt(document.getText(), offset, this.windows.get(documentId), { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens, markdownReader });
+    if (prompt.skip !== null) {
+      this.deps.log.debug(`inline: no suggestion at ${documentId}:${offset} (${prompt.skip})`);
+      return [];
+    }
     this.windows.set(documentId, prompt.window);
     const { before, prefix, suffix, comment } = prompt;
+    const configuredMs = config.inlineDebounceMs;
+    const debounceMs = explicit ? 0 : config.inlineAdaptiveDebounce ? this.rhythm.debounceMs({ now: performance.now(), configuredMs, before }) : configuredMs;
     const length = config.inlineLength;
     const limits = generationLimits(length, comment);
     const keyParts = { documentId, modelId: config.generationModel, settings: { dtype: config.dtype, length, suggestions: config.inlineSuggestions }, prefix: before, suffix };
@@ -82,7 +93,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     const cached = this.deps.cache.get(keyParts);
     if (cached && cached.length > 0) return this.items(cached, position);
 
-    if (!explicit && !(await delay(config.inlineDebounceMs, token))) return [];
+    if (!explicit && !(await delay(debounceMs, token))) return [];
     this.running.get(documentId)?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.running.set(documentId, source);
@@ -102,7 +113,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
       const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const distinct = postprocessCompletions(result.completions, ctx).map((c) => c.replace(/\r?\n/g, eol));
       // bench:editor reads this line (runner's own time, and the text it should find on screen).
-      this.deps.log.debug(`inline: ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), ${result.generatedTokens} generated, queued ${Math.round(result.timings.queuedMs ?? 0)} ms, first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
+      this.deps.log.debug(`inline: debounce ${debounceMs} ms, ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), ${result.generatedTokens} generated, queued ${Math.round(result.timings.queuedMs ?? 0)} ms, first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
       if (distinct.length > 0) this.deps.cache.set(keyParts, distinct);
       return this.items(distinct, position);
     } catch (err) {

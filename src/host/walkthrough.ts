@@ -54,11 +54,11 @@ async function hasDownloadedModels(context: vscode.ExtensionContext): Promise<bo
 async function openSample(context: vscode.ExtensionContext, selectParagraph: boolean): Promise<void> {
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'media', 'walkthrough', 'sample.md'));
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
-  const editor = await vscode.window.showTextDocument(document, { preview: false });
   const end = document.lineAt(document.lineCount - 1).range.end;
   const paragraph = selectParagraph ? firstParagraph(document) : undefined;
-  editor.selection = paragraph ? new vscode.Selection(paragraph.start, paragraph.end) : new vscode.Selection(end, end);
-  editor.revealRange(editor.selection);
+  // The editor opens with its selection: set afterwards, it reached the editor after the
+  // user's first keystrokes and moved the cursor back before the typed words.
+  await vscode.window.showTextDocument(document, { preview: false, selection: paragraph ?? new vscode.Range(end, end) });
 }
 
 /** The first line of prose (not a heading, not blank). */

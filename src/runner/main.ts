@@ -11,6 +11,7 @@ import { complete } from './completion';
 import { IdleUnloader } from './idleUnloader';
 import { registerModelHandlers } from './modelHandlers';
 import { ModelStore } from './modelStore';
+import { answerDetectLanguage } from './languageDetection';
 import { registerPlaygroundHandler } from './playgroundHandler';
 import { PrefixCache, prefixModelKey } from './prefixCache';
 import { RunnerSettings } from './runnerSettings';
@@ -88,6 +89,8 @@ connection.onRequest(Methods.complete, async (params, token) => {
     return { ...result, timings: { ...result.timings, queuedMs } };
   }, token);
 });
+
+connection.onRequest(Methods.detectLanguage, (params) => answerDetectLanguage(params));
 
 connection.onRequest(Methods.closeDocument, (params) => prefixCache.drop(params.documentId));
 

@@ -10,7 +10,12 @@
  * the extension's debug log line for the same request gives the runner's own `complete`
  * time and the text that must be on screen. Prints a table per dtype and `BENCH {json}`.
  *
- *   npm run package && npm run bench:editor     (DTYPES=q8,q4 SAMPLES=20 CHAR_MS=150)
+ * DEBOUNCE=adaptive,fixed runs each dtype with `inkwell.inline.adaptiveDebounce` on and off,
+ * one session after the other, to compare them under the same conditions. TYPING=along types
+ * the shown suggestion's next word instead (taking it by typing): from the cache when served
+ * without a request, from the model when the suggestion was used up.
+ *
+ *   npm run package && npm run bench:editor     (DTYPES=q8,q4 DEBOUNCE=adaptive SAMPLES=20 CHAR_MS=150)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -29,6 +34,9 @@ const SAMPLES = Number(process.env.SAMPLES ?? 20);
 const CHAR_MS = Number(process.env.CHAR_MS ?? 150);
 const GIVE_UP_MS = Number(process.env.GIVE_UP_MS ?? 8000);
 const DEBOUNCE_MS = Number(process.env.DEBOUNCE_MS ?? 250);
+const DEBOUNCE_MODES = (process.env.DEBOUNCE ?? 'adaptive').split(',') as ('adaptive' | 'fixed')[];
+/** paragraph: type the paragraph's own words; along: type the shown suggestion's words. */
+const TYPING = process.env.TYPING === 'along' ? 'along' : 'paragraph';
 const TARGET_TOKENS = 1000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -84,15 +92,16 @@ async function inkwellLog(vscode: VSCodeSession): Promise<string> {
   return (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n');
 }
 
-async function runDtype(workspace: string, folder: string, dtype: string): Promise<EditorSample[]> {
+async function runDtype(workspace: string, folder: string, dtype: string, debounce: 'adaptive' | 'fixed'): Promise<EditorSample[]> {
   const settings = splitByScope({
+    'inkwell.inline.adaptiveDebounce': debounce === 'adaptive',
     'inkwell.offline': true,
     'inkwell.models.generation': folder,
     'inkwell.models.dtype': dtype,
     'inkwell.inline.debounceMs': DEBOUNCE_MS,
     'editor.inlineSuggest.enabled': true,
   });
-  return withVSCode({ scenario: `bench-editor-${dtype}`, vsix: inkwellVsix, workspace, timeoutMs: 60_000, ...settings }, async (vscode) => {
+  return withVSCode({ scenario: `bench-editor-${dtype}-${debounce}`, vsix: inkwellVsix, workspace, timeoutMs: 60_000, ...settings }, async (vscode) => {
     await vscode.waitForExtensionActivated(INKWELL_ID, { timeoutMs: 120_000 });
     await vscode.openFile('guide.md');
     await debugLogLevel(vscode);
@@ -104,11 +113,13 @@ async function runDtype(workspace: string, folder: string, dtype: string): Promi
       charMs: CHAR_MS,
       giveUpMs: GIVE_UP_MS,
       log: () => inkwellLog(vscode),
+      along: TYPING === 'along',
     });
   });
 }
 
 function summary(dtype: string, samples: EditorSample[]) {
+  const debounceOf = (s: EditorSample) => s.debounceMs ?? DEBOUNCE_MS;
   const shown = samples.filter((s) => s.editorMs !== undefined);
   const fromModel = shown.filter((s) => s.runnerMs !== undefined);
   // A miss is later than any shown suggestion: it counts in the percentiles as Infinity.
@@ -131,7 +142,9 @@ function summary(dtype: string, samples: EditorSample[]) {
     runner_ms_p90: round(percentile(runner, 90)),
     queued_ms_p50: round(median(fromModel.map((s) => s.queuedMs ?? 0))),
     generated_tokens_p50: round(median(fromModel.map((s) => s.generatedTokens!)), 0),
-    host_ms_p50: round(median(fromModel.map((s) => s.editorMs! - DEBOUNCE_MS - s.runnerMs! - (s.queuedMs ?? 0)))),
+    debounce_ms_p50: round(median(fromModel.map(debounceOf))),
+    ms_per_token_p50: round(median(fromModel.filter((s) => s.generatedTokens! > 0).map((s) => s.runnerMs! / s.generatedTokens!))),
+    host_ms_p50: round(median(fromModel.map((s) => s.editorMs! - debounceOf(s) - s.runnerMs! - (s.queuedMs ?? 0)))),
   };
 }
 
@@ -143,27 +156,30 @@ async function main(): Promise<void> {
     await writeFile(path.join(workspace, 'guide.md'), text);
     const results = [];
     for (const dtype of DTYPES) {
-      // One dtype's failure (a timeout under load) does not lose the others' figures.
-      const samples = await runDtype(workspace, folder, dtype).catch((err: unknown) => {
-        console.error(`[bench:editor] ${dtype} failed: ${err instanceof Error ? err.message : String(err)}`);
-        return undefined;
-      });
-      if (samples) results.push(summary(dtype, samples));
+      for (const debounce of DEBOUNCE_MODES) {
+        // One session's failure (a timeout under load) does not lose the others' figures.
+        const samples = await runDtype(workspace, folder, dtype, debounce).catch((err: unknown) => {
+          console.error(`[bench:editor] ${dtype} ${debounce} failed: ${err instanceof Error ? err.message : String(err)}`);
+          return undefined;
+        });
+        if (samples) results.push({ ...summary(dtype, samples), debounce });
+      }
     }
     if (results.length === 0) throw new Error('no dtype finished');
     console.log(`\nKeystroke → ghost text in code-server, ${MODEL}, typing at the end of a ${tokens}-token Markdown document (${CHAR_MS} ms per key, debounce ${DEBOUNCE_MS} ms, sentence length), load ${os.loadavg()[0]!.toFixed(1)}:\n`);
     printTable(
-      ['dtype', 'samples', 'shown (cached)', 'misses', '> 1 s', 'empty', 'editor p50', 'editor p90', 'editor p50 (model)', 'runner p50', 'runner p90', 'queued p50', 'host p50', 'tokens p50'],
-      results.map((r) => [r.dtype, r.samples, `${r.shown} (${r.from_cache})`, r.misses, r.over_1s, r.empty, r.editor_ms_p50, r.editor_ms_p90, r.editor_ms_p50_model, r.runner_ms_p50, r.runner_ms_p90, r.queued_ms_p50, r.host_ms_p50, r.generated_tokens_p50]),
+      ['dtype', 'debounce', 'samples', 'shown (cached)', 'misses', '> 1 s', 'empty', 'editor p50', 'editor p90', 'editor p50 (model)', 'runner p50', 'runner p90', 'queued p50', 'debounce p50', 'host p50', 'tokens p50', 'ms/token p50'],
+      results.map((r) => [r.dtype, r.debounce, r.samples, `${r.shown} (${r.from_cache})`, r.misses, r.over_1s, r.empty, r.editor_ms_p50, r.editor_ms_p90, r.editor_ms_p50_model, r.runner_ms_p50, r.runner_ms_p90, r.queued_ms_p50, r.debounce_ms_p50, r.host_ms_p50, r.generated_tokens_p50, r.ms_per_token_p50]),
     );
-    const main = results.find((r) => r.dtype === 'q8') ?? results[0]!;
+    const main = results.find((r) => r.dtype === 'q8' && r.debounce === DEBOUNCE_MODES[0]) ?? results[0]!;
     const budget = DEBOUNCE_MS + 1.2 * main.runner_ms_p50;
-    console.log(`\n${main.dtype}: editor p50 (model suggestions) ${main.editor_ms_p50_model} ms vs debounce + 1.2 × runner p50 = ${round(budget)} ms (ratio ${round(main.editor_ms_p50_model / budget, 2)}); host share p50 ${main.host_ms_p50} ms`);
+    console.log(`\n${main.dtype} (${main.debounce} debounce): editor p50 (model suggestions) ${main.editor_ms_p50_model} ms vs debounce + 1.2 × runner p50 = ${round(budget)} ms (ratio ${round(main.editor_ms_p50_model / budget, 2)}); host share p50 ${main.host_ms_p50} ms`);
     const bench = {
       model: MODEL,
       document_tokens: tokens,
       debounce_ms: DEBOUNCE_MS,
       char_ms: CHAR_MS,
+      typing: TYPING,
       editor_ms_p50: main.editor_ms_p50,
       editor_ms_p90: main.editor_ms_p90,
       editor_ms_p50_model: main.editor_ms_p50_model,

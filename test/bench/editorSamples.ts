@@ -16,6 +16,8 @@ export interface EditorSample {
   /** Time the request waited in the runner's queue behind an earlier one (not in runnerMs). */
   queuedMs?: number;
   generatedTokens?: number;
+  /** The debounce the provider waited for this request (adaptive or the setting). */
+  debounceMs?: number;
   text?: string;
 }
 
@@ -28,9 +30,15 @@ export interface TypingOptions {
   giveUpMs: number;
   /** The extension's log so far. */
   log: () => Promise<string>;
+  /**
+   * Type along: each sample types the shown suggestion's next word (a person taking the
+   * suggestion by typing it) instead of the paragraph's; the paragraph's word when none shows.
+   */
+  along?: boolean;
 }
 
 interface LoggedSuggestion {
+  debounceMs?: number;
   runnerMs: number;
   queuedMs: number;
   generatedTokens: number;
@@ -53,12 +61,12 @@ const RECORDER = `(() => {
   }).observe(root, { subtree: true, childList: true, characterData: true });
 })()`;
 
-const LINE = /inline: .*?(\d+) generated, (?:queued (\d+) ms, )?first token \d+ ms, total (\d+) ms, \d+ suggestion\(s\): (".*")\s*$/;
+const LINE = /inline: (?:debounce (\d+) ms, )?.*?(\d+) generated, (?:queued (\d+) ms, )?first token \d+ ms, total (\d+) ms, \d+ suggestion\(s\): (".*")\s*$/;
 
 function loggedSuggestions(log: string): LoggedSuggestion[] {
   return log.split('\n').flatMap((line) => {
     const m = LINE.exec(line);
-    return m ? [{ generatedTokens: Number(m[1]), queuedMs: Number(m[2] ?? 0), runnerMs: Number(m[3]), text: JSON.parse(m[4]!) as string }] : [];
+    return m ? [{ debounceMs: m[1] === undefined ? undefined : Number(m[1]), generatedTokens: Number(m[2]), queuedMs: Number(m[3] ?? 0), runnerMs: Number(m[4]), text: JSON.parse(m[5]!) as string }] : [];
   });
 }
 
@@ -90,8 +98,15 @@ async function sample(vscode: VSCodeSession, word: string, options: TypingOption
   if (!shown) return { word, outcome: fresh.length > 0 && fresh.at(-1)!.text.trim() === '' ? 'empty' : 'miss' };
   const editorMs = shown.t - t0;
   const match = fresh.find((l) => same(l.text, shown.text));
-  if (match) return { word, outcome: 'shown', editorMs, runnerMs: match.runnerMs, queuedMs: match.queuedMs, generatedTokens: match.generatedTokens, text: shown.text };
+  if (match) return { word, outcome: 'shown', editorMs, runnerMs: match.runnerMs, queuedMs: match.queuedMs, generatedTokens: match.generatedTokens, debounceMs: match.debounceMs, text: shown.text };
   return { word, outcome: fresh.length > 0 ? 'wrong' : 'shown', editorMs, text: shown.text };
+}
+
+/** The shown suggestion's first word with the space after it (a space added after its last word). */
+async function nextGhostWord(vscode: VSCodeSession): Promise<string | undefined> {
+  const m = /^ ?[^\s]+\s?/.exec(await vscode.readGhostText());
+  if (!m) return undefined;
+  return /\s$/.test(m[0]) ? m[0].replace(/\s$/, ' ') : `${m[0]} `;
 }
 
 /** Types the first word (loading the model; not counted), then `samples` more, one sample each. */
@@ -102,7 +117,7 @@ export async function editorSamples(vscode: VSCodeSession, options: TypingOption
   process.stderr.write(`[bench:editor] warm-up: ${warm.outcome} after ${Math.round(warm.editorMs ?? NaN)} ms\n`);
   const samples: EditorSample[] = [];
   for (let i = 0; i < options.samples; i++) {
-    const word = rest[i % rest.length]!;
+    const word = (options.along ? await nextGhostWord(vscode) : undefined) ?? rest[i % rest.length]!;
     const s = await sample(vscode, word, options, options.giveUpMs);
     process.stderr.write(`[bench:editor] ${JSON.stringify(s)}\n`);
     samples.push(s);

@@ -72,6 +72,11 @@ async function main(): Promise<void> {
     }
     const tokens = (mode: Mode) => samples[mode].map((r) => r.generatedTokens);
     const total = (mode: Mode) => samples[mode].map((r) => r.timings.totalMs);
+    // Decode time per token after the first (the first token carries the prompt's prefill).
+    const perToken = (mode: Mode) => samples[mode].filter((r) => r.generatedTokens > 1).map((r) => (r.timings.totalMs - r.timings.firstTokenMs) / (r.generatedTokens - 1));
+    // How often the model's own greedy text ends a sentence: tokens per '.' over the uncut runs.
+    const periods = samples.cap.reduce((n, r) => n + ((r.completions[0] ?? '').match(/\.(?=\s|$)/g)?.length ?? 0), 0);
+    const capTokens = samples.cap.reduce((n, r) => n + r.generatedTokens, 0);
     const bench = {
       model: MODEL,
       dtype: DTYPE,
@@ -85,6 +90,8 @@ async function main(): Promise<void> {
       ms_p50_cap: round(median(total('cap'))),
       ms_p90_cap: round(percentile(total('cap'), 90)),
       speedup_p50: round(median(total('cap')) / median(total('unit')), 2),
+      decode_ms_per_token_p50: round(median([...perToken('unit'), ...perToken('cap')])),
+      tokens_per_sentence: periods > 0 ? round(capTokens / periods, 1) : null,
       suggestions_that_differ: differ,
     };
     console.log(`\nSentence suggestions typing through a ${TARGET_TOKENS}-token document, ${STEPS} each way (${MODEL}, ${DTYPE}, cap ${limits.maxNewTokens} tokens, before: ${OLD_CAP}):\n`);
@@ -95,7 +102,7 @@ async function main(): Promise<void> {
         [`before: decode to ${OLD_CAP}`, bench.tokens_p50_cap, bench.ms_p50_cap, bench.ms_p90_cap],
       ],
     );
-    console.log(`\np50 speed-up ${bench.speedup_p50}x; post-processed suggestions that differ: ${differ} of ${STEPS}`);
+    console.log(`\np50 speed-up ${bench.speedup_p50}x; post-processed suggestions that differ: ${differ} of ${STEPS}; decode ${bench.decode_ms_per_token_p50} ms/token p50; the model ends a sentence every ${bench.tokens_per_sentence} tokens`);
     console.log(`BENCH ${JSON.stringify(bench)}`);
   } finally {
     await runner.client.dispose();

@@ -23,8 +23,7 @@ test('ghost text: a missing model is announced once, with its size, until the us
       await vscode.waitForExtensionActivated(INKWELL_ID);
       await vscode.openFile('notes.md');
       await vscode.press('Control+End');
-      // End on a word boundary, where the trigger rules ask for a suggestion whatever the typing speed.
-      await vscode.type('\nThe tide came in ');
+      await vscode.typeWords('\nThe tide came in ');
       const message = await vscode.waitForNotification(NOTICE, { timeoutMs: 60_000 });
       // Answer at once: under load a toast can hide into the notification centre while a test dawdles.
       const buttons = await notices.first().locator('.monaco-button').allInnerTexts();
@@ -40,7 +39,7 @@ test('ghost text: a missing model is announced once, with its size, until the us
       await vscode.focusEditor();
       await vscode.press('Control+End');
       // Every pause asks for a suggestion; the runner answers at once that the model is not on this machine.
-      await vscode.page.keyboard.type(' early this morning, and', { delay: 50 });
+      await vscode.typeWords(' early this morning, and ', { delayMs: 50 });
       await vscode.expectNoGhostText(1_500);
       assert.equal(await notices.count(), 0);
     });

@@ -21,7 +21,7 @@ import { waitUntil } from './wait.ts';
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
-const SENTENCE = '\nThe tide came in early this morning, and the harbour';
+const SENTENCE = '\nThe tide came in early this morning, and the harbour ';
 
 test('inkwell: activates once; ghost text in Markdown, accepted and saved; status bar and toggle', { timeout: picturesDir ? 600_000 : 240_000, skip }, async (t) => {
   const settings = await offlineInkwellSettings(await gqaQ4Settings());
@@ -58,7 +58,7 @@ test('inkwell: activates once; ghost text in Markdown, accepted and saved; statu
         }
         for (let i = 0; i < 12 && (await vscode.ghostText.count()) === 0; i++) await gif.frame(250);
       } else {
-        await vscode.type(SENTENCE);
+        await vscode.typeWords(SENTENCE);
       }
       // The first suggestion starts the runner and loads tiny-llama.
       suggestion = await vscode.waitForGhostText({ timeoutMs: 60_000 });

@@ -47,10 +47,17 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       await vscode.waitForEditorText((text) => text.includes('A walk by the harbour'));
       await vscode.focusEditor();
       await vscode.press('Control+End');
-      // End on a word boundary, where the trigger rules ask for a suggestion whatever the typing speed.
-      await vscode.type('The gulls ');
-      // If no suggestion came from typing (an untitled document can still be settling), ask explicitly.
+      // The sample opens with the cursor at its end (line 7); typing must not be moved from there.
+      await vscode.waitForCursorPosition(7, 1);
+      await vscode.typeWords('The gulls ');
+      await vscode.waitForCursorPosition(7, 11);
+      // Before the sample opened with its selection, a selection set afterwards could land after
+      // the typing and move the cursor to the line start (the provider then saw "mid-word"). A
+      // second case remains, not yet explained (2 of 6 runs: VS Code called no inline provider
+      // after the typing, the cursor at the end, the editor focused): ask explicitly then, and
+      // say so in the output.
       await vscode.waitForGhostText({ timeoutMs: 15_000 }).catch(async () => {
+        process.stderr.write('[walkthrough] no suggestion from typing; asking explicitly\n');
         await vscode.focusEditor();
         await vscode.runCommand('Trigger Inline Suggestion');
         await vscode.waitForGhostText({ timeoutMs: 60_000 });

@@ -80,6 +80,22 @@ export class Workbench {
     await this.page.keyboard.type(text);
   }
 
+  /**
+   * Types text as a person finishes words before pausing for a suggestion: it must end on a
+   * word boundary (whitespace or punctuation), where a writer pauses and where the adaptive
+   * debounce is shortest; text ending mid-word is refused. Then waits until the editor shows
+   * the typed text's last line, so lost keystrokes (the focus elsewhere) fail here, by name.
+   */
+  async typeWords(text: string, options: { delayMs?: number } = {}): Promise<void> {
+    if (!/[\s\p{P}]$/u.test(text)) throw new Error(`typeWords(${JSON.stringify(text)}): end the text with a space or punctuation`);
+    await this.page.keyboard.type(text, { delay: options.delayMs });
+    const lastLine = text.slice(text.lastIndexOf('\n') + 1).trimEnd();
+    await this.waitForEditorText((shown) => shown.trimEnd().endsWith(lastLine), { timeoutMs: 30_000 }).catch(async (err: unknown) => {
+      const shown = await this.editorText();
+      throw new Error(`typed ${JSON.stringify(text)}, but the editor ends with ${JSON.stringify(shown.slice(-80))}: ${String(err)}`);
+    });
+  }
+
   /** Presses a key or chord, e.g. 'Enter', 'Control+End', 'Escape'. */
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key);

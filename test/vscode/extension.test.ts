@@ -31,7 +31,7 @@ describe('Inkwell in VS Code', () => {
   it('activates and registers its commands', async () => {
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['inkwell.continueWriting', 'inkwell.summarizeSelection', 'inkwell.translateSelection', 'inkwell.draftDocumentation', 'inkwell.rewriteSelection', 'inkwell.toggleInlineCompletions', 'inkwell.restartRunner']) {
+    for (const id of ['inkwell.continueWriting', 'inkwell.summarizeSelection', 'inkwell.translateSelection', 'inkwell.draftDocumentation', 'inkwell.rewriteSelection', 'inkwell.toggleInlineCompletions', 'inkwell.restartRunner', 'inkwell.chat.insertAnswer', 'inkwell.chat.replaceSelection']) {
       assert.ok(commands.includes(id), `${id} is not registered`);
     }
   });

@@ -1,10 +1,10 @@
 /**
- * Languages Inkwell translates between, which model serves a pair, and a
- * source-language detector. Marian opus-mt pairs are one small model per
- * direction; anything else goes to the multilingual NLLB-200 model with its
- * language codes.
+ * Languages Inkwell translates between and which model serves a pair. Marian
+ * opus-mt pairs are one small model per direction; anything else goes to the
+ * multilingual NLLB-200 model with its language codes. The source-language
+ * detector lives in the runner (src/runner/languageDetection.ts), out of the
+ * extension's bundle.
  */
-import { franc } from 'franc-min';
 
 export interface Language {
   code: string;
@@ -66,20 +66,4 @@ export function translationModelFor(configured: string, source: string, target: 
   if (configured && configured !== 'auto') return /nllb|m2m/i.test(configured) ? multilingual(configured) : { model: configured };
   if (OPUS_PAIRS.has(`${source}-${target}`)) return { model: `Xenova/opus-mt-${source}-${target}` };
   return multilingual(NLLB_MODEL);
-}
-
-/**
- * franc-min's ISO 639-3 codes for the languages above. Detection is limited to
- * them: a guess outside the list would be of no use, and a short list is what
- * makes trigram detection reliable on a sentence or two (see the README).
- */
-const DETECTABLE: Record<string, string> = {
-  eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', swe: 'sv', pol: 'pl', rus: 'ru', ukr: 'uk',
-  jpn: 'ja', cmn: 'zh', kor: 'ko', arb: 'ar', hin: 'hi', ces: 'cs', hun: 'hu', ron: 'ro', tur: 'tr', ell: 'el', tha: 'th',
-};
-
-/** Guesses the language of `text` (franc-min's trigram models, limited to LANGUAGES); undefined when unsure or too short. */
-export function detectLanguage(text: string): string | undefined {
-  const code = franc(text, { only: Object.keys(DETECTABLE), minLength: 10 });
-  return DETECTABLE[code];
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { detectLanguage, LANGUAGES, languageByCode, translationModelFor } from '../../core/translate/translationLanguages';
+import { LANGUAGES, languageByCode, translationModelFor } from '../../core/translate/translationLanguages';
 import { reassemble, segmentForTranslation } from '../../core/translate/masking';
 import { Methods } from '../../protocol';
 import { selectionOrDocument } from './selectionInput';
@@ -37,7 +37,7 @@ export async function translateSelection(deps: TranslateDeps): Promise<void> {
   const target = await pickTarget(deps);
   if (!target) return;
   const config = deps.config();
-  const source = config.translateSource !== 'auto' ? config.translateSource : (detectLanguage(input.text) ?? 'en');
+  const source = config.translateSource !== 'auto' ? config.translateSource : ((await deps.client.request(Methods.detectLanguage, { text: input.text })).language ?? 'en');
   if (source === target) {
     void vscode.window.showInformationMessage(`Inkwell: the text already looks like ${languageByCode(target)?.name ?? target}. Set "inkwell.translate.sourceLanguage" if that is wrong.`);
     return;

@@ -1,0 +1,63 @@
+/** Chat: the `@inkwell` participant, its answer buttons, and Inkwell's models in the chat model picker (where VS Code has each API). */
+import * as vscode from 'vscode';
+import type { ConfigWatcher } from '../../config';
+import { Methods } from '../../protocol';
+import { servedByServer } from '../backend';
+import type { EnsureModel } from '../models';
+import { isModelDownloaded } from '../models/availability';
+import type { RunnerClient } from '../runnerClient';
+import type { WritingJobs } from '../writing/writingJob';
+import { registerAnswerCommands } from './answerCommands';
+import { registerChatParticipant } from './chatParticipant';
+import { languageModelApi } from './languageModelApi';
+import { InkwellLanguageModels, LM_VENDOR } from './languageModelProvider';
+import { registerTestHooks } from './testHooks';
+
+export interface ChatDeps {
+  client: RunnerClient;
+  config: ConfigWatcher;
+  log: vscode.LogOutputChannel;
+  ensureAvailable: EnsureModel;
+  jobs: WritingJobs;
+  extensionUri: vscode.Uri;
+}
+
+function registerModelProvider(deps: ChatDeps): vscode.Disposable {
+  const api = languageModelApi(vscode);
+  if (!api) {
+    deps.log.info(`Chat: VS Code ${vscode.version} has no language model provider API (1.104+); Inkwell's models are not in the chat model picker.`);
+    return new vscode.Disposable(() => undefined);
+  }
+  const changed = new vscode.EventEmitter<void>();
+  const provider = new InkwellLanguageModels({
+    client: deps.client,
+    config: () => deps.config.current,
+    isDownloaded: (model) => isModelDownloaded(deps.client, 'instruction', model, deps.config.current.dtype),
+    cachedModels: async () => (await deps.client.request0(Methods.listCachedModels)).filter((m) => m.complete).map((m) => m.model),
+    textPart: api.textPart,
+    onDidChange: changed.event,
+  });
+  try {
+    return vscode.Disposable.from(changed, api.register(LM_VENDOR, provider), deps.config.onDidChange(() => changed.fire()));
+  } catch (err) {
+    changed.dispose();
+    deps.log.warn(`Chat: could not register Inkwell's language models: ${String(err)}`);
+    return new vscode.Disposable(() => undefined);
+  }
+}
+
+export function registerChat(deps: ChatDeps): vscode.Disposable {
+  const config = (): typeof deps.config.current => deps.config.current;
+  return vscode.Disposable.from(
+    registerAnswerCommands(deps),
+    registerChatParticipant({
+      client: deps.client,
+      config,
+      log: deps.log,
+      extensionUri: deps.extensionUri,
+      modelReady: (model) => (servedByServer(config(), 'instruction') ? Promise.resolve(true) : deps.ensureAvailable('instruction', model)),
+    }),
+    registerModelProvider(deps),
+    registerTestHooks(process.env),
+  );
+}
