@@ -4,7 +4,7 @@
  * import), so the runner and tests can use the key table too.
  */
 import type * as vscode from 'vscode';
-import type { CompletionLength } from './core/completionLength';
+import type { CompletionLength } from './core/inline/completionLength';
 import type { Dtype } from './protocol';
 
 export const SECTION = 'inkwell';
@@ -77,6 +77,9 @@ export function readConfig(section: Pick<vscode.WorkspaceConfiguration, 'get'>):
 /** VS Code's own setting: open an extension's walkthrough when it is installed (Inkwell honours it on first start). */
 export const OPEN_WALKTHROUGH_ON_INSTALL = 'workbench.welcomePage.walkthroughs.openOnInstall';
 
+/** Settings a user may set per language (package.json marks them `language-overridable`). */
+export const PER_LANGUAGE = ['inlineLength'] as const satisfies readonly SettingName[];
+
 /** A setting as it applies to one language (honours `"[markdown]": {…}` overrides). */
 export function readForLanguage<K extends SettingName>(workspace: typeof vscode.workspace, languageId: string, name: K): Config[K] {
   const s = SETTINGS[name];
@@ -95,7 +98,7 @@ export class ConfigWatcher implements vscode.Disposable {
   private readonly listeners = new Set<(config: Config, previous: Config) => void>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(workspace: typeof vscode.workspace) {
+  constructor(private readonly workspace: typeof vscode.workspace) {
     this.value = readConfig(workspace.getConfiguration(SECTION));
     this.subscription = workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
@@ -107,6 +110,12 @@ export class ConfigWatcher implements vscode.Disposable {
 
   get current(): Config {
     return this.value;
+  }
+
+  /** The settings as they apply to one language: `current` with its `"[languageId]": {…}` overrides. */
+  forLanguage(languageId: string): Config {
+    const overrides = Object.fromEntries(PER_LANGUAGE.map((name) => [name, readForLanguage(this.workspace, languageId, name)]));
+    return { ...this.value, ...overrides };
   }
 
   onDidChange(listener: (config: Config, previous: Config) => void): vscode.Disposable {

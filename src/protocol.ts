@@ -4,7 +4,7 @@
  * nor transformers.js, so both sides (and tests) can use it.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
-import type { SuggestionUnit } from './core/unitStop';
+import type { SuggestionUnit } from './core/inline/unitStop';
 
 export type Dtype = 'auto' | 'fp32' | 'q8' | 'q4';
 /** A weight file's transformers.js dtype; Inkwell's q8 is any of q8 (`_quantized`), int8, uint8; q4 is q4 or bnb4. */

@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
-import { readForLanguage, type Config } from '../config';
-import { commentContextAt } from '../core/commentContext';
-import type { CompletionCache } from '../core/completionCache';
-import { delay } from '../core/debounce';
-import { isEnabledFor } from '../core/languageToggle';
-import { choosePrefixStart, type PrefixWindow } from '../core/prefixWindow';
-import { postprocessCompletions } from '../core/postprocess';
-import { buildPromptContext } from '../core/promptContext';
+import type { Config } from '../config';
+import { delay } from '../core/delay';
+import type { CompletionCache } from '../core/inline/completionCache';
+import { generationLimits } from '../core/inline/generationLimits';
+import { buildInlinePrompt } from '../core/inline/inlinePrompt';
+import { isEnabledFor } from '../core/inline/languageToggle';
+import { postprocessCompletions } from '../core/inline/postprocess';
 import { TypingRhythm } from '../core/inline/typingRhythm';
-import { generationLimits } from '../core/stopStrings';
-import { skipReason } from '../core/triggerRules';
-import { suggestionUnit } from '../core/unitStop';
+import { MarkdownContextReader } from '../core/inline/markdownContext';
+import type { PrefixWindow } from '../core/inline/prefixWindow';
+import { suggestionUnit } from '../core/inline/unitStop';
 import { Methods } from '../protocol';
 import type { RunnerClient } from './runnerClient';
 import { isModelMissing } from './runnerErrors';
@@ -19,7 +18,8 @@ import { isChatInput } from '../core/chat/chatAnswerText';
 
 export interface InlineDeps {
   client: RunnerClient;
-  config: () => Config;
+  /** The settings as they apply to a language (`"[markdown]": {…}` overrides included). */
+  config: (languageId: string) => Config;
   cache: CompletionCache;
   snoozed: () => boolean;
   /**
@@ -40,6 +40,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
   /** The running request of each document: a new keystroke cancels the old one. */
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   private readonly windows = new Map<string, PrefixWindow>();
+  private readonly markdownReaders = new Map<string, MarkdownContextReader>();
   private readonly rhythm = new TypingRhythm();
 
   constructor(private readonly deps: InlineDeps) {}
@@ -63,35 +64,31 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     this.running.get(documentId)?.cancel();
     this.running.delete(documentId);
     this.windows.delete(documentId);
+    this.markdownReaders.delete(documentId);
     this.deps.cache.forgetDocument(documentId);
   }
 
   private async provide(document: vscode.TextDocument, position: vscode.Position, context: vscode.InlineCompletionContext, token: vscode.CancellationToken): Promise<vscode.InlineCompletionItem[]> {
-    const config = this.deps.config();
+    const config = this.deps.config(document.languageId);
     const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
     if (!isEnabledFor(config.inlineEnable, document.languageId) || (this.deps.snoozed() && !explicit)) return [];
 
-    const text = document.getText();
+    const documentId = document.uri.toString();
     const offset = document.offsetAt(position);
-    const comment = commentContextAt(text, offset, document.languageId);
-    const skip = skipReason({ text, offset, languageId: document.languageId, comment });
-    if (skip) {
-      this.deps.log.debug(`inline: no suggestion at ${document.uri.toString()}:${offset} (${skip})`);
+    const markdownReader = this.markdownReaders.get(documentId) ?? new MarkdownContextReader();
+    this.markdownReaders.set(documentId, markdownReader);
+    const prompt = buildInlinePrompt(document.getText(), offset, this.windows.get(documentId), { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens, markdownReader });
+    if (prompt.skip !== null) {
+      this.deps.log.debug(`inline: no suggestion at ${documentId}:${offset} (${prompt.skip})`);
       return [];
     }
-
-    const documentId = document.uri.toString();
-    const before = text.slice(0, offset);
+    this.windows.set(documentId, prompt.window);
+    const { before, prefix, suffix, comment } = prompt;
     const configuredMs = config.inlineDebounceMs;
     const debounceMs = explicit ? 0 : config.inlineAdaptiveDebounce ? this.rhythm.debounceMs({ now: performance.now(), configuredMs, before }) : configuredMs;
-    const window = choosePrefixStart(before, config.inlineContextTokens, this.windows.get(documentId));
-    this.windows.set(documentId, window);
-    const prompt = buildPromptContext(text, offset, { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens });
-    const prefix = before.slice(window.start);
-    const hint = prompt.hint && window.start > 0 ? `<!-- ${prompt.hint} -->\n` : '';
-    const length = readForLanguage(vscode.workspace, document.languageId, 'inlineLength');
+    const length = config.inlineLength;
     const limits = generationLimits(length, comment);
-    const keyParts = { documentId, modelId: config.generationModel, params: `${config.dtype}|${length}|${config.inlineSuggestions}`, prefix: before, suffix: prompt.suffix };
+    const keyParts = { documentId, modelId: config.generationModel, settings: { dtype: config.dtype, length, suggestions: config.inlineSuggestions }, prefix: before, suffix };
 
     const cached = this.deps.cache.get(keyParts);
     if (cached && cached.length > 0) return this.items(cached, position);
@@ -106,13 +103,13 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     try {
       const result = await this.deps.client.request(
         Methods.complete,
-        { documentId, model: config.generationModel, dtype: config.dtype, prompt: hint + prefix, suffix: prompt.suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0, unit: suggestionUnit(length, comment, before) },
+        { documentId, model: config.generationModel, dtype: config.dtype, prompt: prompt.prompt, suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0, unit: suggestionUnit(length, comment, before) },
         source.token,
       );
       // Cancelled (a newer keystroke, or VS Code no longer wants it): what came back is partial, not a suggestion.
       if (result.finishReason === 'cancelled' || source.token.isCancellationRequested) return [];
       outcome = { kind: 'done' };
-      const ctx = { prefix, suffix: prompt.suffix, length, comment };
+      const ctx = { prefix, suffix, length, comment };
       const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const distinct = postprocessCompletions(result.completions, ctx).map((c) => c.replace(/\r?\n/g, eol));
       // bench:editor reads this line (runner's own time, and the text it should find on screen).

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { ConfigWatcher } from '../config';
-import { CompletionCache } from '../core/completionCache';
+import { CompletionCache } from '../core/inline/completionCache';
 import { commentSyntax, isProseLanguage, knownCodeLanguages } from '../core/languages';
-import { isEnabledFor } from '../core/languageToggle';
+import { isEnabledFor } from '../core/inline/languageToggle';
 import { MissingModelNotice } from '../core/missingModelNotice';
 import { Methods, type ProgressParams } from '../protocol';
 import { describeBackend, servedByServer } from './backend';
@@ -55,7 +55,7 @@ export function registerInlineFeature(deps: InlineFeatureDeps): vscode.Disposabl
   };
   const provider = new InlineCompletionProvider({
     client,
-    config: () => config.current,
+    config: (languageId) => config.forLanguage(languageId),
     cache,
     snoozed: () => snooze.active,
     onModelMissing,

@@ -9,6 +9,7 @@ import {
   type RequestType,
   type RequestType0,
 } from 'vscode-jsonrpc/node';
+import { delay } from '../core/delay';
 import { RestartPolicy } from '../core/restartPolicy';
 import { describeRunnerExit } from '../core/runnerExit';
 import { RunnerWatchdog } from './runnerWatchdog';
@@ -183,7 +184,7 @@ export class RunnerClient {
     }
     running.exited.catch(() => undefined);
     try {
-      await Promise.race([running.connection.sendRequest(Methods.shutdown), delay(2000)]);
+      await Promise.race([running.connection.sendRequest(Methods.shutdown), delay(2000, undefined, { unref: true })]);
     } catch {
       // Already gone.
     }
@@ -266,8 +267,4 @@ export class RunnerClient {
     this.state = state;
     this.options.onStateChange?.(state);
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

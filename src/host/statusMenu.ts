@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { updateUserSetting, type Config } from '../config';
-import { isEnabledFor, withLanguage } from '../core/languageToggle';
+import { isEnabledFor, withLanguage } from '../core/inline/languageToggle';
 import type { Snooze } from './snooze';
 
 export interface MenuDeps {

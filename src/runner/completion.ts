@@ -1,11 +1,9 @@
-import { settledUnitEnd } from '../core/unitStop';
+import { collectDistinctSuggestions } from '../core/generation/distinctSuggestions';
+import { settledUnitEnd } from '../core/inline/unitStop';
 import type { CompleteParams, CompleteResult } from '../protocol';
 import type { CausalLm } from './modelStore';
 import type { PrefixCache } from './prefixCache';
 import { decode, encode, type GenerationHooks } from './textGeneration';
-
-/** Temperature for the extra, sampled suggestions when the first is greedy. */
-const ALTERNATIVE_TEMPERATURE = 0.8;
 
 /**
  * Inline completion: continues the prompt up to `n` times, each reusing the
@@ -15,9 +13,7 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
   const started = performance.now();
   const encoded = encode(lm, params.prompt);
   const promptIds = (encoded.input_ids.tolist() as bigint[][])[0] ?? [];
-  const wanted = Math.min(3, Math.max(1, Math.round(params.n)));
   const reuse = params.reuseCache !== false;
-  const completions: string[] = [];
   let reusedTokens = 0;
   let generatedTokens = 0;
   let firstTokenAt = 0;
@@ -25,21 +21,17 @@ export async function complete(lm: CausalLm, modelKey: string, cache: PrefixCach
   const unit = params.unit;
   const unitEnded = unit ? (text: string) => settledUnitEnd(text, unit) >= 0 : undefined;
 
-  for (let attempt = 0; completions.length < wanted && attempt < wanted + 2 && !hooks.token.isCancellationRequested; attempt++) {
+  const completions = await collectDistinctSuggestions(params.n, params.temperature, () => hooks.token.isCancellationRequested, async ({ index, temperature }) => {
     const prepared = reuse ? cache.prepare(params.documentId, modelKey, promptIds) : undefined;
-    if (attempt === 0) reusedTokens = prepared?.reused ?? 0;
-    const temperature = attempt === 0 ? params.temperature : Math.max(params.temperature ?? 0, ALTERNATIVE_TEMPERATURE);
-    const seed = (params.seed ?? 0) + attempt;
-    const result = await decode(lm, encoded, { ...params, temperature, seed }, { token: hooks.token, onText: attempt === 0 ? hooks.onText : () => undefined, unitEnded }, prepared?.cache);
+    if (index === 0) reusedTokens = prepared?.reused ?? 0;
+    const seed = (params.seed ?? 0) + index;
+    const result = await decode(lm, encoded, { ...params, temperature, seed }, { token: hooks.token, onText: index === 0 ? hooks.onText : () => undefined, unitEnded }, prepared?.cache);
     if (prepared) cache.commit(params.documentId, modelKey, result.sequence, result.cache ?? prepared.cache);
     if (!firstTokenAt) firstTokenAt = result.firstTokenAt;
     generatedTokens += result.generatedTokens;
-    if (result.finishReason === 'cancelled') {
-      cancelled = true;
-      break;
-    }
-    if (!completions.includes(result.text)) completions.push(result.text);
-  }
+    if (result.finishReason === 'cancelled') cancelled = true;
+    return { texts: [result.text], cancelled: result.finishReason === 'cancelled' };
+  });
   const end = performance.now();
   return {
     finishReason: cancelled || hooks.token.isCancellationRequested ? 'cancelled' : 'done',

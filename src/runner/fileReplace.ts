@@ -6,6 +6,7 @@
  * file stays in use, fail with a message that says so.
  */
 import { rename, rm } from 'node:fs/promises';
+import { delay } from '../core/delay';
 
 const IN_USE = new Set(['EPERM', 'EACCES', 'EBUSY']);
 /** About 3 s in all. */
@@ -22,7 +23,7 @@ const realOps: FileOps = {
   platform: process.platform,
   rename,
   rm: (target) => rm(target, { recursive: true, force: true }),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: async (ms) => void (await delay(ms)),
 };
 
 export class FileInUseError extends Error {

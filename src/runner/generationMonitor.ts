@@ -1,5 +1,5 @@
 import { StoppingCriteria, type PreTrainedTokenizer } from '@huggingface/transformers';
-import { StopTextTracker } from '../core/stopText';
+import { StopTextTracker } from '../core/generation/streamStops';
 
 /**
  * A stopping criterion that, after every token, decodes what has been generated,

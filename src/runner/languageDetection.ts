@@ -8,7 +8,7 @@ import { RunnerErrorCode, type DetectLanguageParams, type DetectLanguageResult }
 import { runnerError } from './errors';
 
 /**
- * franc-min's ISO 639-3 codes for Inkwell's translation languages (src/core/translationLanguages.ts).
+ * franc-min's ISO 639-3 codes for Inkwell's translation languages (src/core/translate/translationLanguages.ts).
  * Detection is limited to them: a guess outside the list would be of no use, and a short list is
  * what makes trigram detection reliable on a sentence or two (see the README).
  */

@@ -1,6 +1,6 @@
 import { DynamicCache, Tensor } from '@huggingface/transformers';
 import { LRUCache } from 'lru-cache';
-import { cropHeads, reusableLength, type TypedArrayLike } from '../core/kvCrop';
+import { cropHeads, reusableLength, type TypedArrayLike } from '../core/generation/kvCrop';
 import { isKvState, type AnyCache } from './decode/ownedDecode';
 
 interface Entry {

@@ -10,17 +10,10 @@ import { RunnerErrorCode } from '../protocol';
 import { runnerError } from './errors';
 import type { CausalLm } from './modelStore';
 import { encode, promptText, type Encoded } from './textGeneration';
+import { contextLimit } from './tokenCount';
 
 /** Characters read per token of the limit, at most, before tokenizing (a token is rarely over 8 characters). */
 const CHARS_PER_TOKEN_CEILING = 8;
-
-/** How many tokens the model reads: its position table, or its tokenizer's limit; 2048 when neither says. */
-export function contextLimit(lm: CausalLm): number {
-  const config = lm.model.config as { max_position_embeddings?: number };
-  const fromTokenizer = Number(lm.tokenizer.model_max_length);
-  const limits = [config.max_position_embeddings ?? Infinity, fromTokenizer].filter((n) => Number.isFinite(n) && n > 0);
-  return limits.length > 0 ? Math.min(...limits) : 2048;
-}
 
 /** The encoded prompt, at most `limit - maxNewTokens` tokens (at least a quarter of the limit). */
 export function boundedPrompt(lm: CausalLm, params: GenerateParams): Encoded {

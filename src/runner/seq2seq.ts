@@ -1,29 +1,16 @@
-import { StoppingCriteriaList, type Tensor } from '@huggingface/transformers';
+import { StoppingCriteriaList } from '@huggingface/transformers';
 import type { Seq2SeqResult, TranslateParams } from '../protocol';
 import { RunnerErrorCode } from '../protocol';
 import { runnerError } from './errors';
 import { GenerationMonitor } from './generationMonitor';
 import type { GenerationHooks } from './textGeneration';
 import type { Seq2Seq } from './modelStore';
-import type { Classifier } from './classification';
-
-/** The most input tokens the model takes; pipelines silently truncate past it, so we refuse instead. */
-export function inputLimit(s2s: Pick<Seq2Seq | Classifier, 'pipe'>): number {
-  const fromTokenizer = Number(s2s.pipe.tokenizer.model_max_length);
-  const config = s2s.pipe.model.config as { max_position_embeddings?: number };
-  const limits = [fromTokenizer, config.max_position_embeddings ?? Infinity].filter((n) => Number.isFinite(n) && n > 0);
-  return limits.length > 0 ? Math.min(...limits) : 1024;
-}
-
-export function countTokens(s2s: Seq2Seq, text: string): number {
-  const encoded = s2s.pipe.tokenizer(text, { return_tensor: true }) as { input_ids: Tensor };
-  return encoded.input_ids.dims.at(-1) ?? 0;
-}
+import { inputLimit, tokenCount } from './tokenCount';
 
 /** Summarizes or translates one piece of text that fits the model, streaming the output. */
 export async function runSeq2Seq(s2s: Seq2Seq, params: TranslateParams, loadMs: number, hooks: GenerationHooks): Promise<Seq2SeqResult> {
   if (!params.text.trim()) throw runnerError(RunnerErrorCode.InvalidParams, 'There is no text to process.');
-  const tokens = countTokens(s2s, params.text);
+  const tokens = tokenCount(s2s.pipe.tokenizer, params.text);
   const limit = inputLimit(s2s);
   if (tokens > limit) {
     throw runnerError(RunnerErrorCode.InvalidParams, `The text is ${tokens} tokens long; this model reads at most ${limit}. Split it into smaller parts first.`);

@@ -1,6 +1,6 @@
 import { StoppingCriteria, type PreTrainedTokenizer } from '@huggingface/transformers';
-import { clipPieces, tokenStats } from '../core/tokenConfidence';
-import { StopTextTracker } from '../core/stopText';
+import { clipPieces, tokenStats } from '../core/generation/tokenConfidence';
+import { StopTextTracker } from '../core/generation/streamStops';
 import type { PlaygroundSequence, TokenConfidence } from '../protocol';
 
 /** The logits of the current decoding step, all sequences' rows back to back. */

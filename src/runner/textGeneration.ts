@@ -14,7 +14,7 @@ import { ownedModel } from './decode/ownedModel';
 export interface GenerationHooks {
   token: CancellationToken;
   onText: (delta: string) => void;
-  /** Stop once this says the text so far holds the whole suggestion (see core/unitStop.ts). */
+  /** Stop once this says the text so far holds the whole suggestion (see core/inline/unitStop.ts). */
   unitEnded?: (text: string) => boolean;
 }
 

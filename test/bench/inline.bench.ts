@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AutoTokenizer } from '@huggingface/transformers';
-import { choosePrefixStart, type PrefixWindow } from '../../src/core/prefixWindow';
-import { generationLimits } from '../../src/core/stopStrings';
+import { choosePrefixStart, type PrefixWindow } from '../../src/core/inline/prefixWindow';
+import { generationLimits } from '../../src/core/inline/generationLimits';
 import { Methods, type CompleteResult } from '../../src/protocol';
 import { ensureFixture, type FixtureName } from '../fixtures/generate';
 import { startTestRunner } from '../unit/runnerHarness';

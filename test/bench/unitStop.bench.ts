@@ -11,10 +11,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AutoTokenizer } from '@huggingface/transformers';
-import { postprocessCompletion } from '../../src/core/postprocess';
-import { choosePrefixStart, type PrefixWindow } from '../../src/core/prefixWindow';
-import { generationLimits } from '../../src/core/stopStrings';
-import { suggestionUnit } from '../../src/core/unitStop';
+import { postprocessCompletion } from '../../src/core/inline/postprocess';
+import { choosePrefixStart, type PrefixWindow } from '../../src/core/inline/prefixWindow';
+import { generationLimits } from '../../src/core/inline/generationLimits';
+import { suggestionUnit } from '../../src/core/inline/unitStop';
 import { Methods, type CompleteResult, type Dtype } from '../../src/protocol';
 import { ensureFixture, type FixtureName } from '../fixtures/generate';
 import { startTestRunner } from '../unit/runnerHarness';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COMPLETION_LENGTHS } from '../../src/core/completionLength';
-import { postprocessCompletion } from '../../src/core/postprocess';
-import { suggestionUnit } from '../../src/core/unitStop';
+import { COMPLETION_LENGTHS } from '../../src/core/inline/completionLength';
+import { postprocessCompletion } from '../../src/core/inline/postprocess';
+import { suggestionUnit } from '../../src/core/inline/unitStop';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { Methods, RunnerErrorCode, type CompleteParams } from '../../src/protocol';
 import { ensureFixture } from '../fixtures/generate';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { readConfig, readForLanguage, SECTION, SETTINGS, settingId } from '../../src/config';
+import { PER_LANGUAGE, readConfig, readForLanguage, SECTION, SETTINGS, settingId } from '../../src/config';
 
 const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default: unknown; scope?: string }> }; commands: { command: string; category: string }[] };
@@ -15,6 +15,11 @@ describe('settings: src/config.ts and package.json agree', () => {
     const fromConfig = Object.fromEntries(Object.values(SETTINGS).map((s) => [`${SECTION}.${s.key}`, s.default]));
     const fromManifest = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, v.default]));
     assert.deepEqual(fromManifest, fromConfig);
+  });
+
+  it('the settings read per language are exactly the language-overridable ones', () => {
+    const overridable = Object.entries(properties).filter(([, v]) => v.scope === 'language-overridable').map(([k]) => k).sort();
+    assert.deepEqual(PER_LANGUAGE.map((name) => settingId(name)).sort(), overridable);
   });
 
   it('every setting has a scope', () => {

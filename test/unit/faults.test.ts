@@ -11,7 +11,7 @@ import { withEol } from '../../src/core/documentEdits/lineEndings';
 import { placeOutput, stopMessage } from '../../src/core/documentEdits/outputPlacement';
 import { StreamWriter } from '../../src/core/documentEdits/streamWriter';
 import { RestartPolicy } from '../../src/core/restartPolicy';
-import { validateSelection } from '../../src/core/writing/selectionValidation';
+import { validateSelection } from '../../src/core/selectionValidation';
 import { RunnerCrashedError, type RunnerClient } from '../../src/host/runnerClient';
 import { Methods, type GenerateParams } from '../../src/protocol';
 import { ensureFixture } from '../fixtures/generate';

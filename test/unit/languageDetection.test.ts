@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LANGUAGES } from '../../src/core/translationLanguages';
+import { LANGUAGES } from '../../src/core/translate/translationLanguages';
 import { Methods, RunnerErrorCode } from '../../src/protocol';
 import { DETECTABLE, detectLanguage } from '../../src/runner/languageDetection';
 import { LANGUAGE_SAMPLES } from '../fixtures/text/languageSamples';

@@ -2,7 +2,7 @@
  * The `@inkwell` participant's slash commands: which task a request asks for and
  * its argument (`/translate French`, `/rewrite shorter and friendlier`). Pure.
  */
-import { LANGUAGES } from '../translationLanguages';
+import { LANGUAGES } from '../translate/translationLanguages';
 
 export type ChatTask = 'ask' | 'summarize' | 'translate' | 'rewrite' | 'draft' | 'explain';
 

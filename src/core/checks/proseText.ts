@@ -7,8 +7,8 @@
  * is an offset into the document.
  */
 import type { Nodes } from 'mdast';
-import { endOf, parseMarkdown, startOf, walk } from '../markdownTree';
-import { phrasingParts, type Part } from '../writing/inlineMasking';
+import { endOf, parseMarkdown, startOf, walk } from '../text/markdownTree';
+import { phrasingParts, type Part } from '../translate/inlineMasking';
 
 export interface ProsePassage {
   /** Offset of `text` in the document. */

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { settingId, type Config } from '../../config';
 import type { RewriteTone } from '../../core/checks/tone';
-import { isEnabledFor } from '../../core/languageToggle';
+import { isEnabledFor } from '../../core/inline/languageToggle';
 import { isProseLanguage } from '../../core/languages';
 import type { ClassificationTask } from '../../protocol';
 import { isModelDownloaded } from '../models/availability';

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Config } from '../../config';
+import { estimateTokensByChars } from '../../core/text/tokenEstimate';
 import { Methods, type Task } from '../../protocol';
 import { servedByServer } from '../backend';
 import type { EnsureModel } from '../models';
@@ -22,6 +23,9 @@ export function modelReady(deps: CommandDeps, task: Task, model: string): Promis
   return servedByServer(deps.config(), task) ? Promise.resolve(true) : deps.ensureAvailable(task, model);
 }
 
+/** Input tokens assumed for an inference server, which has its own tokenizer and does not say its limit. */
+const SERVER_INPUT_LIMIT = 4096;
+
 export interface TokenPlan {
   /** Tokens in the whole input. */
   inputTokens: number;
@@ -35,7 +39,7 @@ export interface TokenPlan {
 export async function planTokens(deps: CommandDeps, task: Task, model: string, text: string, token: vscode.CancellationToken): Promise<TokenPlan> {
   const config = deps.config();
   const { counts, limit } = servedByServer(config, task)
-    ? { counts: [Math.ceil(text.length / 4)], limit: 4096 }
+    ? { counts: [estimateTokensByChars(text)], limit: SERVER_INPUT_LIMIT }
     : await deps.client.request(Methods.countTokens, { model, dtype: config.dtype, task, texts: [text] }, token);
   const inputTokens = counts[0] ?? 1;
   const perChar = inputTokens / Math.max(1, text.length);

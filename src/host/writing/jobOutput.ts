@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { commentSyntax } from '../../core/languages';
-import { LinePrefixStream } from '../../core/linePrefixStream';
+import { LinePrefixStream } from '../../core/text/linePrefixStream';
 import { belowFormat, type JobTarget } from '../../core/documentEdits/outputPlacement';
 import type { RevertOutcome, WriterStop } from '../../core/documentEdits/streamWriter';
 import { DocumentStream, documentEol } from '../documentStream';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { chunkText } from '../../core/writing/chunker';
-import { rewriteMessages, type RewriteKind } from '../../core/writing/prompts';
+import { chunkText } from '../../core/chunking/chunker';
+import { rewriteMessages, type RewriteKind } from '../../core/prompts/instructionPrompts';
 import { Methods } from '../../protocol';
 import { selectionOrDocument } from './selectionInput';
 import { modelReady, planTokens, outputFor, type CommandDeps } from './commandDeps';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { validateSelection } from '../../core/writing/outputFormat';
+import { validateSelection } from '../../core/selectionValidation';
 
 /** The most text one writing command takes (about 50 pages). */
 export const MAX_INPUT_CHARS = 200_000;

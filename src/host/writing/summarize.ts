@@ -1,11 +1,11 @@
 import type { Config } from '../../config';
-import { runMapReduce, type MapReduceProgress } from '../../core/writing/mapReduce';
+import { runMapReduce, type MapReduceProgress } from '../../core/summarize/mapReduce';
 import { Methods, type Task } from '../../protocol';
 import { modelReady, planTokens, outputFor, type CommandDeps } from './commandDeps';
 import type { WritingHooks } from './writingJob';
 import { selectionOrDocument } from './selectionInput';
-import { formatSummary } from '../../core/writing/outputFormat';
-import { summarizeMessages } from '../../core/writing/prompts';
+import { formatSummary } from '../../core/summarize/summaryFormat';
+import { summarizeMessages } from '../../core/prompts/instructionPrompts';
 
 /**
  * "Summarize Selection": map-reduce over parts that fit the model (no silent

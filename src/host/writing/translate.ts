@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { LANGUAGES, languageByCode, translationModelFor } from '../../core/translationLanguages';
-import { reassemble, segmentForTranslation } from '../../core/writing/masking';
+import { LANGUAGES, languageByCode, translationModelFor } from '../../core/translate/translationLanguages';
+import { reassemble, segmentForTranslation } from '../../core/translate/masking';
 import { Methods } from '../../protocol';
 import { selectionOrDocument } from './selectionInput';
 import { modelReady, outputFor, type CommandDeps } from './commandDeps';

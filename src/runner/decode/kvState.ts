@@ -1,5 +1,5 @@
 import { Tensor as OrtTensor } from 'onnxruntime-node';
-import { cropHeads, type TypedArrayLike } from '../../core/kvCrop';
+import { cropHeads, type TypedArrayLike } from '../../core/generation/kvCrop';
 
 /** Positions added to a growing KV buffer at a time. */
 export const KV_GROWTH_STEP = 256;

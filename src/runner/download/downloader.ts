@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ResponseError } from 'vscode-jsonrpc';
 import { isHubId } from '../../core/catalog';
+import { delay } from '../../core/delay';
 import type { Precision, Resolved, Variant } from '../../core/weightFiles';
 import { settingId } from '../../config';
 import type { Dtype, ProgressParams, Task } from '../../protocol';
@@ -168,7 +169,7 @@ export class ModelDownloader {
         if (signal.aborted || !transient || attempt >= ATTEMPTS) throw err;
         this.log(`Inkwell: ${err.message} Retrying (${attempt + 1} of ${ATTEMPTS}).`);
         progress.restartFile();
-        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+        await delay(250 * attempt);
       }
     }
   }

@@ -5,6 +5,7 @@
  * older than STALE_MS, or whose owner no longer runs, is taken over.
  */
 import { open, readFile, rm, stat } from 'node:fs/promises';
+import { delay } from '../../core/delay';
 
 const STALE_MS = 10_000;
 const GIVE_UP_MS = 30_000;
@@ -24,7 +25,7 @@ export async function withFileLock<T>(lockPath: string, job: () => Promise<T>): 
         continue;
       }
       if (Date.now() - started > GIVE_UP_MS) throw new Error(`${lockPath} stayed locked for ${GIVE_UP_MS / 1000} s.`, { cause: err });
-      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2) + Math.random() * 5));
+      await delay(Math.min(50, 2 + attempt * 2) + Math.random() * 5);
     }
   }
   try {

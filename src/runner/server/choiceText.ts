@@ -2,7 +2,7 @@
  * The text of one streamed choice: cut at stop strings as it grows, and held to
  * the request's `max_tokens` on the client, for servers that ignore it.
  */
-import { StopTextTracker } from '../../core/stopText';
+import { StopTextTracker } from '../../core/generation/streamStops';
 
 export interface ChoiceResult {
   text: string;

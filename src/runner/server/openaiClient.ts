@@ -8,6 +8,8 @@
  * nowhere else: no proxy, no redirects followed.
  */
 import { ResponseError, type CancellationToken } from 'vscode-jsonrpc';
+import { collectDistinctSuggestions } from '../../core/generation/distinctSuggestions';
+import { estimateTokensByChars } from '../../core/text/tokenEstimate';
 import type { CompleteParams, CompleteResult, GenerateParams, GenerateResult, SamplingParams } from '../../protocol';
 import { RunnerErrorCode } from '../../protocol';
 import { REQUEST_CANCELLED, runnerError } from '../errors';
@@ -28,8 +30,6 @@ export interface ServerHooks {
 /** Inline completion params; `suffix` (the text after the cursor) asks for fill-in-the-middle. */
 export type ServerCompleteParams = CompleteParams & { suffix?: string };
 
-/** Temperature for the extra, sampled suggestions when the first is greedy (as the local runner does). */
-const ALTERNATIVE_TEMPERATURE = 0.8;
 /** OpenAI accepts at most 4 stop strings; the rest are enforced here only. */
 const MAX_SERVER_STOPS = 4;
 
@@ -46,7 +46,7 @@ export async function serverGenerate(backend: ServerBackend, params: GeneratePar
   const promptText = chat ? (params.messages ?? []).map((m) => m.content).join('\n') : (params.prompt ?? '');
   return {
     text: choice.text,
-    promptTokens: result.usage?.prompt_tokens ?? estimateTokens(promptText),
+    promptTokens: result.usage?.prompt_tokens ?? estimateTokensByChars(promptText),
     generatedTokens: generatedTokens(result),
     finishReason: choice.finishReason,
     timings: timings(started, result.firstTextAt, end),
@@ -62,41 +62,34 @@ export async function serverGenerate(backend: ServerBackend, params: GeneratePar
 export async function serverComplete(backend: ServerBackend, params: ServerCompleteParams, hooks: ServerHooks, options?: ServerOptions): Promise<CompleteResult> {
   const server = checked(backend, hooks.token);
   const started = performance.now();
-  const wanted = Math.min(3, Math.max(1, Math.round(params.n)));
-  const completions: string[] = [];
   let promptTokens: number | undefined;
   let generated = 0;
   let firstTextAt = 0;
   let cancelled = false;
 
-  for (let attempt = 0; completions.length < wanted && attempt < wanted + 2 && !hooks.token.isCancellationRequested; attempt++) {
-    const sampled = attempt > 0 || (params.temperature ?? 0) > 0;
-    const n = sampled ? wanted - completions.length : 1;
-    const temperature = attempt === 0 ? (params.temperature ?? 0) : Math.max(params.temperature ?? 0, ALTERNATIVE_TEMPERATURE);
-    const seed = params.seed === undefined ? undefined : params.seed + attempt;
+  const completions = await collectDistinctSuggestions(params.n, params.temperature ?? 0, () => hooks.token.isCancellationRequested, async ({ index, temperature, missing }) => {
+    const sampled = index > 0 || (params.temperature ?? 0) > 0;
+    const n = sampled ? missing : 1;
+    const seed = params.seed === undefined ? undefined : params.seed + index;
     const body = {
       ...samplingBody(server, { ...params, temperature, seed }),
       prompt: params.prompt,
       ...(params.suffix ? { suffix: params.suffix } : {}),
       ...(n > 1 ? { n } : {}),
     };
-    const result = await streamCompletion(server, { endpoint: '/completions', body, stops: stopsOf(params), onText: attempt === 0 ? hooks.onText : () => undefined }, hooks.token, options);
+    const result = await streamCompletion(server, { endpoint: '/completions', body, stops: stopsOf(params), onText: index === 0 ? hooks.onText : () => undefined }, hooks.token, options);
     promptTokens ??= result.usage?.prompt_tokens;
     generated += generatedTokens(result);
     firstTextAt ||= result.firstTextAt;
-    if (result.choices.some((choice) => choice.finishReason === 'cancelled')) {
-      cancelled = true;
-      break;
-    }
-    for (const choice of result.choices) {
-      if (completions.length < wanted && !completions.includes(choice.text)) completions.push(choice.text);
-    }
-  }
+    const stopped = result.choices.some((choice) => choice.finishReason === 'cancelled');
+    if (stopped) cancelled = true;
+    return { texts: result.choices.map((choice) => choice.text), cancelled: stopped };
+  });
   const end = performance.now();
   return {
     finishReason: cancelled || hooks.token.isCancellationRequested ? 'cancelled' : 'done',
     completions,
-    promptTokens: promptTokens ?? estimateTokens(params.prompt),
+    promptTokens: promptTokens ?? estimateTokensByChars(params.prompt),
     reusedTokens: 0,
     generatedTokens: generated,
     timings: timings(started, firstTextAt, end),
@@ -140,11 +133,6 @@ function stopsOf(params: SamplingParams): string[] {
 
 function generatedTokens(result: StreamResult): number {
   return result.usage?.completion_tokens ?? result.textChunks;
-}
-
-/** About 4 characters a token, for servers that do not report usage. */
-function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
 }
 
 function timings(started: number, firstTextAt: number, end: number): GenerateResult['timings'] {

@@ -4,8 +4,8 @@
  * returns them (vLLM and OpenAI's API do; other servers vary). Without them
  * the result says `confidence: 'none'`.
  */
-import { logprobTokens } from '../../core/logprobs';
-import { clipPieces } from '../../core/tokenConfidence';
+import { logprobTokens } from '../../core/generation/logprobs';
+import { clipPieces } from '../../core/generation/tokenConfidence';
 import type { PlaygroundParams, PlaygroundResult, TokenConfidence } from '../../protocol';
 import { serverGenerate, type ServerBackend } from './openaiClient';
 import type { PlaygroundHooks } from '../playground';

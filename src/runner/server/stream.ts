@@ -3,6 +3,7 @@
  * while nothing has been received: refused or reset connections, 429, 502, 503, 504.
  */
 import type { CancellationToken } from 'vscode-jsonrpc';
+import { delay } from '../../core/delay';
 import { RetryableError, type ServerBackend } from './serverErrors';
 import { StreamReader, UnsupportedField, type ServerOptions, type StreamRequest, type StreamResult } from './streamReader';
 
@@ -31,26 +32,10 @@ export async function streamCompletion(backend: ServerBackend, request: StreamRe
         if (read.receivedText || attempt >= delays.length) throw err.error;
         const wait = Math.max(delays[attempt] ?? 0, Math.min(err.retryAfterMs ?? 0, 5000));
         attempt++;
-        if (!(await sleep(wait, controller.signal))) return read.result(true);
+        if (!(await delay(wait, controller.signal))) return read.result(true);
       }
     }
   } finally {
     subscription.dispose();
   }
-}
-
-/** Resolves true after `ms`, or false as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -2,7 +2,7 @@
  * One attempt at a streamed completion: one HTTP request, its SSE stream read
  * into choices, stop strings enforced as the text grows.
  */
-import { SseLimitError, SseParser } from '../../core/sse';
+import { SseLimitError, SseParser } from '../../core/generation/sse';
 import { RunnerErrorCode } from '../../protocol';
 import { runnerError } from '../errors';
 import { ChoiceText, type ChoiceResult } from './choiceText';
