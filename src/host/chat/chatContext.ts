@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { documentedSymbolAt } from '../documentedSymbol';
 import type { ChatTask } from '../../core/chat/chatCommands';
 import { withoutLeftOutNote, type ChatTurn, type ContextPiece } from '../../core/chat/chatPrompt';
 
@@ -38,24 +39,6 @@ async function referencePiece(value: unknown): Promise<ContextPiece | undefined>
   return undefined;
 }
 
-const DOCUMENTED = new Set([vscode.SymbolKind.Function, vscode.SymbolKind.Method, vscode.SymbolKind.Constructor, vscode.SymbolKind.Class, vscode.SymbolKind.Interface, vscode.SymbolKind.Struct, vscode.SymbolKind.Enum]);
-
-/** The innermost function, method or class around the position, from the language's symbol provider. */
-async function symbolRange(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Range | undefined> {
-  const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
-  let best: vscode.Range | undefined;
-  const visit = (list: readonly (vscode.DocumentSymbol | vscode.SymbolInformation)[]): void => {
-    for (const symbol of list) {
-      const range = 'range' in symbol ? symbol.range : symbol.location.range;
-      if (!range.contains(position)) continue;
-      if (DOCUMENTED.has(symbol.kind) && (!best || best.contains(range))) best = range;
-      if ('children' in symbol) visit(symbol.children);
-    }
-  };
-  visit(symbols ?? []);
-  return best;
-}
-
 export interface ReadContext {
   pieces: ContextPiece[];
   hasSelection: boolean;
@@ -79,7 +62,7 @@ export async function readRequestContext(request: vscode.ChatRequest, task: Chat
     return { pieces: piece ? [piece] : [], hasSelection, languageName };
   }
   if (task === 'draft') {
-    const range = await symbolRange(editor.document, editor.selection.active).catch(() => undefined);
+    const range = await documentedSymbolAt(editor.document, editor.selection.active).catch(() => undefined);
     const piece = range && rangePiece(editor.document, range, 'Code in');
     if (piece) return { pieces: [piece], hasSelection, languageName };
   }

@@ -6,31 +6,14 @@ import { parseSignature } from '../../core/docComment/signature';
 import { docMessages } from '../../core/prompts/instructionPrompts';
 import { Methods } from '../../protocol';
 import { documentEol } from '../documentStream';
+import { documentedSymbolAt } from '../documentedSymbol';
 import type { CommandDeps } from './commandDeps';
-
-const DOCUMENTED = new Set([vscode.SymbolKind.Function, vscode.SymbolKind.Method, vscode.SymbolKind.Constructor, vscode.SymbolKind.Class, vscode.SymbolKind.Interface, vscode.SymbolKind.Struct, vscode.SymbolKind.Enum]);
-
-/** The innermost function, method or class around the cursor, from the language's symbol provider. */
-async function symbolAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Range | undefined> {
-  const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
-  let best: vscode.Range | undefined;
-  const visit = (list: readonly (vscode.DocumentSymbol | vscode.SymbolInformation)[]) => {
-    for (const symbol of list) {
-      const range = 'range' in symbol ? symbol.range : symbol.location.range;
-      if (!range.contains(position)) continue;
-      if (DOCUMENTED.has(symbol.kind) && (!best || best.contains(range))) best = range;
-      if ('children' in symbol) visit(symbol.children);
-    }
-  };
-  visit(symbols ?? []);
-  return best;
-}
 
 /** "Draft Documentation" in code: a doc comment for the function, method or class at the cursor, in the language's convention. */
 export async function draftDocComment(deps: CommandDeps, editor: vscode.TextEditor): Promise<void> {
   const document = editor.document;
   const selection = editor.selection;
-  const range = (await symbolAt(document, selection.active)) ?? (selection.isEmpty ? undefined : new vscode.Range(selection.start, selection.end));
+  const range = (await documentedSymbolAt(document, selection.active)) ?? (selection.isEmpty ? undefined : new vscode.Range(selection.start, selection.end));
   if (!range) {
     return void vscode.window.showInformationMessage('Inkwell: put the cursor inside a function, method or class (or select its declaration) to draft its documentation.');
   }
