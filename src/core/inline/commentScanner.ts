@@ -1,9 +1,10 @@
 /**
- * Finds the comment (if any) that contains a cursor offset, by scanning the text from
- * the start and skipping string literals. A simple scanner, not a parser: it handles
- * the common cases (quotes on a line, comment tokens inside strings, nested-looking
- * tokens inside block comments) and gives up (returns null) when the cursor is inside
- * a string or in the middle of a delimiter.
+ * Finds comments by scanning the text from the start and skipping string literals: the comment
+ * (if any) that contains a cursor offset (`findCommentAt`), or every comment with its body's
+ * offsets (`listComments`). Both read one token scan (`scanTokens`). A simple scanner, not a
+ * parser: it handles the common cases (quotes on a line, comment tokens inside strings,
+ * nested-looking tokens inside block comments); `findCommentAt` gives up (returns null) when
+ * the cursor is inside a string or in the middle of a delimiter.
  */
 import type { CommentSyntax, Delimiters, StringDelimiters } from '../languages';
 
@@ -63,8 +64,40 @@ function stringEnd(text: string, from: number, quote: StringDelimiters): number 
   return -1;
 }
 
-/** The comment span containing `offset`, or null (code, string, or inside a delimiter). */
-export function findCommentAt(text: string, offset: number, syntax: CommentSyntax): CommentSpan | null {
+/** A comment with the offsets of the text inside its delimiters. */
+export interface CommentBody {
+  kind: CommentKind;
+  open: string;
+  close?: string;
+  /** False for a block comment or docstring that runs to the end of the text. */
+  closed: boolean;
+  /** Offset of the opening token. */
+  start: number;
+  /** Just past the closing delimiter (line comments: the line's end, before `\r\n`). */
+  end: number;
+  /** The text inside the delimiters: `[bodyStart, bodyEnd)`. */
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+/** What the scan meets: a comment, or a string literal (`end` -1 when it does not close). */
+type Token =
+  | { type: 'comment'; kind: CommentKind; open: string; close?: string; start: number; bodyStart: number; bodyEnd: number; end: number; closed: boolean }
+  | { type: 'string'; start: number; end: number; multiline: boolean };
+
+interface Scanner {
+  blocks: BlockToken[];
+  lines: LineToken[];
+  quotes: StringDelimiters[];
+  startChars: Set<string>;
+  nextCandidate: RegExp;
+}
+
+const scanners = new WeakMap<CommentSyntax, Scanner>();
+
+function scannerFor(syntax: CommentSyntax): Scanner {
+  const cached = scanners.get(syntax);
+  if (cached) return cached;
   const blocks: BlockToken[] = [
     ...syntax.docBlock.map((d) => ({ ...d, kind: 'docstring' as const })),
     ...syntax.block.map((d) => ({ ...d, kind: 'block' as const })),
@@ -77,7 +110,20 @@ export function findCommentAt(text: string, offset: number, syntax: CommentSynta
   const startChars = new Set([...blocks.map((b) => b.open[0]), ...lines.map((l) => l.token[0]), ...quotes.map((q) => q.open[0])]);
   // Jumps to the next character that may start a token (a native scan, not a JS loop).
   const nextCandidate = new RegExp(`[${[...startChars].map((c) => c.replace(/[\\\]^-]/, '\\$&')).join('')}]`, 'g');
+  const scanner = { blocks, lines, quotes, startChars, nextCandidate };
+  scanners.set(syntax, scanner);
+  return scanner;
+}
 
+/**
+ * Comments and string literals in text order, from the start. An unclosed single-line string
+ * is reported (end -1) and then read as a stray quote (the scan goes on after it); an unclosed
+ * multiline string or comment runs to the end of the text and ends the scan.
+ */
+function* scanTokens(text: string, syntax: CommentSyntax): Generator<Token> {
+  const scanner = scannerFor(syntax);
+  const { blocks, lines, quotes, startChars } = scanner;
+  const nextCandidate = new RegExp(scanner.nextCandidate); // its own lastIndex: scans may interleave
   const matchBlock = (i: number): BlockToken | undefined =>
     blocks.find((b) => {
       if (!text.startsWith(b.open, i)) return false;
@@ -88,7 +134,7 @@ export function findCommentAt(text: string, offset: number, syntax: CommentSynta
     });
 
   let i = 0;
-  while (i < offset) {
+  while (i < text.length) {
     if (!startChars.has(text[i])) {
       nextCandidate.lastIndex = i;
       const next = nextCandidate.exec(text);
@@ -98,39 +144,72 @@ export function findCommentAt(text: string, offset: number, syntax: CommentSynta
     const block = matchBlock(i);
     if (block) {
       const bodyStart = i + block.open.length;
-      if (bodyStart > offset) return null;
       const closeAt = text.indexOf(block.close, bodyStart);
-      if (closeAt === -1 || closeAt >= offset) {
-        return { kind: block.kind, open: block.open, close: block.close, closed: closeAt !== -1, start: i };
-      }
-      const closeEnd = closeAt + block.close.length;
-      if (closeEnd > offset) return null;
-      i = closeEnd;
+      const closed = closeAt !== -1;
+      const end = closed ? closeAt + block.close.length : text.length;
+      yield { type: 'comment', kind: block.kind, open: block.open, close: block.close, start: i, bodyStart, bodyEnd: closed ? closeAt : text.length, end, closed };
+      if (!closed) return;
+      i = end;
       continue;
     }
     const line = lines.find((l) => text.startsWith(l.token, i));
     if (line && (!syntax.lineCommentNeedsBoundary || isBoundary(text, i))) {
-      if (i + line.token.length > offset) return null;
       const eol = lineEndOf(text, i);
-      if (offset <= eol) return { kind: line.kind, open: line.token, closed: false, start: i };
+      const bodyStart = i + line.token.length;
+      const bodyEnd = eol > bodyStart && text[eol - 1] === '\r' ? eol - 1 : eol;
+      yield { type: 'comment', kind: line.kind, open: line.token, start: i, bodyStart, bodyEnd, end: bodyEnd, closed: false };
       i = eol;
       continue;
     }
     const quote = quotes.find((q) => text.startsWith(q.open, i));
     if (quote && (!syntax.stringsNeedBoundary || isBoundary(text, i, ':[{,'))) {
       const end = stringEnd(text, i + quote.open.length, quote);
+      yield { type: 'string', start: i, end, multiline: quote.multiline };
       if (end === -1) {
-        // An unclosed quote: on the cursor's line the user is typing a string;
-        // on an earlier line it is a stray apostrophe, so ignore it.
-        if (quote.multiline || lineEndOf(text, i) >= offset) return null;
+        if (quote.multiline) return;
         i++;
         continue;
       }
-      if (end > offset) return null;
       i = end;
       continue;
     }
     i++;
   }
+}
+
+/** The comment span containing `offset`, or null (code, string, or inside a delimiter). */
+export function findCommentAt(text: string, offset: number, syntax: CommentSyntax): CommentSpan | null {
+  for (const token of scanTokens(text, syntax)) {
+    if (token.start >= offset) return null;
+    if (token.type === 'string') {
+      if (token.end === -1) {
+        // An unclosed quote: on the cursor's line the user is typing a string;
+        // on an earlier line it is a stray apostrophe, so ignore it.
+        if (token.multiline || lineEndOf(text, token.start) >= offset) return null;
+        continue;
+      }
+      if (token.end > offset) return null;
+      continue;
+    }
+    if (token.bodyStart > offset) return null;
+    if (token.close === undefined) {
+      // A line comment (or doc line comment) holds the cursor up to its line's end.
+      if (offset <= lineEndOf(text, token.start)) return { kind: token.kind, open: token.open, closed: false, start: token.start };
+      continue;
+    }
+    if (!token.closed || token.bodyEnd >= offset) return { kind: token.kind, open: token.open, close: token.close, closed: token.closed, start: token.start };
+    if (token.end > offset) return null;
+  }
   return null;
+}
+
+/** Every comment in the text, in order, with the offsets of its body (code and strings skipped). */
+export function listComments(text: string, syntax: CommentSyntax): CommentBody[] {
+  const found: CommentBody[] = [];
+  for (const token of scanTokens(text, syntax)) {
+    if (token.type !== 'comment') continue;
+    const { kind, open, close, closed, start, end, bodyStart, bodyEnd } = token;
+    found.push(close === undefined ? { kind, open, closed, start, end, bodyStart, bodyEnd } : { kind, open, close, closed, start, end, bodyStart, bodyEnd });
+  }
+  return found;
 }
