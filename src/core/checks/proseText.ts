@@ -3,12 +3,15 @@
  * parses it (`markdownTree.ts`, `inlineMasking.ts`): only paragraphs, headings and table cells
  * are read, and inside them inline code, URLs, link destinations, HTML and math are masked, so
  * front matter, code blocks and the like are never checked. Plain text is read whole, bare URLs
- * masked. Masked characters become spaces, so an offset into a passage's `text` plus its `start`
- * is an offset into the document.
+ * masked. In code files only comments and docstrings are read (`commentProse.ts`). Masked
+ * characters become spaces, so an offset into a passage's `text` plus its `start` is an offset
+ * into the document.
  */
 import type { Nodes } from 'mdast';
+import { commentSyntax } from '../languages';
 import { endOf, parseMarkdown, startOf, walk } from '../text/markdownTree';
 import { phrasingParts, type Part } from '../translate/inlineMasking';
+import { commentPassages } from './commentProse';
 
 export interface ProsePassage {
   /** Offset of `text` in the document. */
@@ -60,7 +63,12 @@ export function plainTextPassages(text: string): ProsePassage[] {
   return found;
 }
 
-/** The passages of a document in a prose language (Markdown parsed; everything else read as plain text). */
+/**
+ * The passages of a document: Markdown parsed; a code language with a comment syntax read only in
+ * its comments and docstrings (`commentProse.ts`); everything else read as plain text.
+ */
 export function prosePassages(text: string, languageId: string): ProsePassage[] {
-  return languageId === 'markdown' ? markdownPassages(text) : plainTextPassages(text);
+  if (languageId === 'markdown') return markdownPassages(text);
+  const syntax = commentSyntax(languageId);
+  return syntax ? commentPassages(text, syntax) : plainTextPassages(text);
 }
