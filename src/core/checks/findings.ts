@@ -89,3 +89,12 @@ export function toneFindings(passages: readonly ProsePassage[], results: readonl
 export function withoutIgnored(findings: readonly Finding[], ignored: ReadonlySet<string>): Finding[] {
   return findings.filter((f) => !ignored.has(f.ignoreKey));
 }
+
+/**
+ * For comments in code files: a finding whose text spans a line break (a sentence over several
+ * comment lines, with `//` or ` * ` in between) offers no rewrite, since Rewrite would write over
+ * the comment markers; it keeps "Ignore in this document".
+ */
+export function withoutRewritesAcrossLines(findings: readonly Finding[], documentText: string): Finding[] {
+  return findings.map((f) => (f.fix.kind === 'rewrite' && /[\r\n]/.test(documentText.slice(f.start, f.end)) ? { ...f, fix: { kind: 'rewrite', tones: [] } } : f));
+}

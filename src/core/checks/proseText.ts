@@ -8,7 +8,7 @@
  * into the document.
  */
 import type { Nodes } from 'mdast';
-import { commentSyntax } from '../languages';
+import { commentSyntax, isProseLanguage } from '../languages';
 import { endOf, parseMarkdown, startOf, walk } from '../text/markdownTree';
 import { phrasingParts, type Part } from '../translate/inlineMasking';
 import { commentPassages } from './commentProse';
@@ -71,4 +71,9 @@ export function prosePassages(text: string, languageId: string): ProsePassage[] 
   if (languageId === 'markdown') return markdownPassages(text);
   const syntax = commentSyntax(languageId);
   return syntax ? commentPassages(text, syntax) : plainTextPassages(text);
+}
+
+/** True for the languages a check reads: prose languages, and code languages with a comment syntax (their comments). */
+export function isCheckableLanguage(languageId: string): boolean {
+  return isProseLanguage(languageId) || commentSyntax(languageId) !== undefined;
 }

@@ -5,11 +5,12 @@
  */
 import type * as vscode from 'vscode';
 import type { Config } from '../../config';
-import { CheckCode, nameFindings, negativeFindings, toneFindings, type Finding } from '../../core/checks/findings';
+import { CheckCode, nameFindings, negativeFindings, toneFindings, withoutRewritesAcrossLines, type Finding } from '../../core/checks/findings';
 import { nameIssues, type EntityOccurrence } from '../../core/checks/nameConsistency';
 import { prosePassages, type ProsePassage } from '../../core/checks/proseText';
 import { splitSentences, type Sentence } from '../../core/checks/sentences';
 import { candidateLabels, type ToneSettings } from '../../core/checks/tone';
+import { commentSyntax } from '../../core/languages';
 import type { ClassificationTask, ClassifiedText } from '../../protocol';
 import type { RunnerClient } from '../runnerClient';
 
@@ -96,5 +97,6 @@ export async function runChecks(deps: CheckRunDeps, text: string, languageId: st
     if (job.code === CheckCode.negativeTone) findings.push(...negativeFindings(sentences, results, tone));
     if (job.code === CheckCode.targetTone) findings.push(...toneFindings(passages, results, tone));
   }
-  return { findings: findings.sort((a, b) => a.start - b.start), skipped, sentences: sentences.length };
+  const sorted = findings.sort((a, b) => a.start - b.start);
+  return { findings: commentSyntax(languageId) ? withoutRewritesAcrossLines(sorted, text) : sorted, skipped, sentences: sentences.length };
 }

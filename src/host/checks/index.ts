@@ -1,14 +1,15 @@
 /**
  * "Inkwell: Check Writing" and `inkwell.checks.onSave`: the writing checks as diagnostics with
- * quick fixes. A check runs in the runner, in small requests, with progress (a cancellable
- * notification for long documents, the status bar otherwise); it never runs on a document over
+ * quick fixes, in prose documents and in the comments and docstrings of code files. A check runs
+ * in the runner, in small requests, with progress (a cancellable notification for long
+ * documents, the status bar otherwise); it never runs on a document over
  * `inkwell.checks.maxDocumentChars` without asking.
  */
 import * as vscode from 'vscode';
 import { settingId, type Config } from '../../config';
+import { isCheckableLanguage } from '../../core/checks/proseText';
 import type { RewriteTone } from '../../core/checks/tone';
 import { isEnabledFor } from '../../core/inline/languageToggle';
-import { isProseLanguage } from '../../core/languages';
 import type { ClassificationTask } from '../../protocol';
 import { isModelDownloaded } from '../models/availability';
 import type { EnsureModel } from '../models';
@@ -59,8 +60,8 @@ export function registerChecks(deps: ChecksDeps): vscode.Disposable {
 
   async function check(document: vscode.TextDocument, trigger: Trigger): Promise<void> {
     const config = deps.config();
-    if (!isProseLanguage(document.languageId)) {
-      if (trigger === 'command') void vscode.window.showInformationMessage(`Inkwell checks prose documents (Markdown, plain text, …); this one is ${document.languageId}.`);
+    if (!isCheckableLanguage(document.languageId)) {
+      if (trigger === 'command') void vscode.window.showInformationMessage(`Inkwell checks prose documents (Markdown, plain text, …) and the comments of code files it knows the comment syntax of; this one is ${document.languageId}.`);
       return;
     }
     if (!(await sizeAllowed(document, trigger, config))) return;

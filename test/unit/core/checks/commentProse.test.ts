@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CheckCode, withoutRewritesAcrossLines, type Finding } from '../../../../src/core/checks/findings';
 import { nameIssues, type EntityOccurrence } from '../../../../src/core/checks/nameConsistency';
-import { prosePassages } from '../../../../src/core/checks/proseText';
+import { isCheckableLanguage, prosePassages } from '../../../../src/core/checks/proseText';
 import { splitSentences } from '../../../../src/core/checks/sentences';
 import { marked, rangeDoc } from '../rangeDoc';
 
@@ -66,5 +67,16 @@ describe('checks: comments and docstrings in code files', () => {
     assert.equal(marked(doc.text, issues), source);
     assert.equal(issues[0].majority, 'GitHub');
     assert.equal(issues[0].majorityCount, 2);
+  });
+
+  it('a rewrite is offered only for a sentence on one comment line', () => {
+    const doc = rangeDoc('// ⟦This is awful.⟧ ⟦So is this\n// second line.⟧\n');
+    const findings: Finding[] = doc.ranges.map((r) => ({ code: CheckCode.negativeTone, ...r, message: 'm', fix: { kind: 'rewrite', tones: ['friendly', 'formal'] }, ignoreKey: 'k' }));
+    const tones = withoutRewritesAcrossLines(findings, doc.text).map((f) => (f.fix.kind === 'rewrite' ? f.fix.tones : []));
+    assert.deepEqual(tones, [['friendly', 'formal'], []]);
+  });
+
+  it('checks prose languages and code languages with a comment syntax, nothing else', () => {
+    assert.deepEqual(['markdown', 'plaintext', 'typescript', 'python', 'go', 'json', 'no-such-language'].map(isCheckableLanguage), [true, true, true, true, true, false, false]);
   });
 });
