@@ -34,6 +34,8 @@ const SAMPLES = Number(process.env.SAMPLES ?? 20);
 const CHAR_MS = Number(process.env.CHAR_MS ?? 150);
 const GIVE_UP_MS = Number(process.env.GIVE_UP_MS ?? 8000);
 const DEBOUNCE_MS = Number(process.env.DEBOUNCE_MS ?? 250);
+/** THREADS=1: the runner's onnxruntime intra-op threads (`inkwell.runner.threads`); unset: the default (all cores). */
+const THREADS = Number(process.env.THREADS ?? 0);
 const DEBOUNCE_MODES = (process.env.DEBOUNCE ?? 'adaptive').split(',') as ('adaptive' | 'fixed')[];
 /** paragraph: type the paragraph's own words; along: type the shown suggestion's words. */
 const TYPING = process.env.TYPING === 'along' ? 'along' : 'paragraph';
@@ -100,6 +102,7 @@ async function runDtype(workspace: string, folder: string, dtype: string, deboun
     'inkwell.models.dtype': dtype,
     'inkwell.inline.debounceMs': DEBOUNCE_MS,
     'editor.inlineSuggest.enabled': true,
+    ...(THREADS > 0 ? { 'inkwell.runner.threads': THREADS } : {}),
   });
   return withVSCode({ scenario: `bench-editor-${dtype}-${debounce}`, vsix: inkwellVsix, workspace, timeoutMs: 60_000, ...settings }, async (vscode) => {
     await vscode.waitForExtensionActivated(INKWELL_ID, { timeoutMs: 120_000 });
@@ -179,6 +182,7 @@ async function main(): Promise<void> {
       document_tokens: tokens,
       debounce_ms: DEBOUNCE_MS,
       char_ms: CHAR_MS,
+      runner_threads: THREADS || 'default',
       typing: TYPING,
       editor_ms_p50: main.editor_ms_p50,
       editor_ms_p90: main.editor_ms_p90,
