@@ -7,7 +7,7 @@ const layerRule = (extra = []) => [
   'error',
   {
     patterns: [
-      { group: ['**/host/*', '**/runner/*', '**/webview/*', '**/extension', '**/config', '**/log'], message: 'src/core is pure: it imports only src/core and src/protocol.ts.' },
+      { group: ['**/host/*', '**/runner/*', '**/webview/*', '**/extension', '**/config', '**/log'], message: 'src/core is pure: it imports only src/core and src/protocol.' },
       ...extra,
     ],
   },

@@ -13,3 +13,6 @@ export const CHARS_PER_TOKEN = 4;
 
 /** The default estimator: `CHARS_PER_TOKEN` characters per token, rounded up. */
 export const estimateTokensByChars: TokenEstimator = (text) => Math.ceil(text.length / CHARS_PER_TOKEN);
+
+/** Input tokens assumed for an inference server, which has its own tokenizer and does not say its limit. */
+export const SERVER_INPUT_LIMIT = 4096;

@@ -9,6 +9,7 @@ import type * as vscode from 'vscode';
 import type { Config } from '../../config';
 import { needsText, parseChatRequest, type ChatTask } from '../../core/chat/chatCommands';
 import { leftOutNote, planChatPrompt, type ChatTurn, type ContextPiece } from '../../core/chat/chatPrompt';
+import { estimateTokensByChars, SERVER_INPUT_LIMIT } from '../../core/text/tokenEstimate';
 import { Methods } from '../../protocol';
 import { servedByServer } from '../backend';
 import type { RunnerClient } from '../runnerClient';
@@ -52,12 +53,10 @@ export const REPLACE_SELECTION_COMMAND = 'inkwell.chat.replaceSelection';
 
 /** Chat answers may be longer than ghost text: at least this many tokens (capped at half the model's context). */
 const MIN_ANSWER_TOKENS = 512;
-/** A remote server's context, estimated like the writing commands do (it counts with its own tokenizer). */
-const REMOTE_LIMIT = 4096;
 
 async function tokenCounter(deps: ChatAnswerDeps, model: string, texts: string[], token: vscode.CancellationToken): Promise<{ limit: number; count: (text: string) => number }> {
   const config = deps.config();
-  if (servedByServer(config, 'instruction')) return { limit: REMOTE_LIMIT, count: (text) => Math.ceil(text.length / 4) };
+  if (servedByServer(config, 'instruction')) return { limit: SERVER_INPUT_LIMIT, count: estimateTokensByChars };
   const unique = [...new Set(texts)];
   const { counts, limit } = await deps.client.request(Methods.countTokens, { model, dtype: config.dtype, task: 'instruction', texts: unique }, token);
   const known = new Map(unique.map((text, i) => [text, counts[i] ?? 0]));

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { Config } from '../../config';
 import { entriesFor, findEntry } from '../../core/catalog';
+import { SERVER_INPUT_LIMIT } from '../../core/text/tokenEstimate';
 import { Methods, type ChatMessage } from '../../protocol';
 import { servedByServer } from '../backend';
 import type { RunnerClient } from '../runnerClient';
@@ -18,7 +19,6 @@ import { messageRole, messageText, type LanguageModelInfo, type LanguageModelPro
 export const LM_VENDOR = 'inkwell';
 /** Until a model has been loaded its context is not known: this is assumed (the runner refuses longer prompts with a clear message). */
 const ASSUMED_CONTEXT = 4096;
-const REMOTE_CONTEXT = 4096;
 const ANSWER_TOKENS = 1024;
 
 export interface ProviderDeps {
@@ -52,7 +52,7 @@ export class InkwellLanguageModels implements LanguageModelProvider<InkwellModel
   }
 
   private info(model: string, remote: boolean, detail: string): InkwellModelInfo {
-    const limit = remote ? REMOTE_CONTEXT : (this.limits.get(model) ?? ASSUMED_CONTEXT);
+    const limit = remote ? SERVER_INPUT_LIMIT : (this.limits.get(model) ?? ASSUMED_CONTEXT);
     return {
       id: remote ? `remote:${model}` : model,
       name: `Inkwell: ${displayName(model) || 'server model'}`,

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Config } from '../../config';
-import { estimateTokensByChars } from '../../core/text/tokenEstimate';
+import { estimateTokensByChars, SERVER_INPUT_LIMIT } from '../../core/text/tokenEstimate';
 import { Methods, type Task } from '../../protocol';
 import { servedByServer } from '../backend';
 import type { EnsureModel } from '../models';
@@ -23,8 +23,6 @@ export function modelReady(deps: CommandDeps, task: Task, model: string): Promis
   return servedByServer(deps.config(), task) ? Promise.resolve(true) : deps.ensureAvailable(task, model);
 }
 
-/** Input tokens assumed for an inference server, which has its own tokenizer and does not say its limit. */
-const SERVER_INPUT_LIMIT = 4096;
 
 export interface TokenPlan {
   /** Tokens in the whole input. */
