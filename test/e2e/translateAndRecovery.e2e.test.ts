@@ -108,9 +108,12 @@ test('inkwell: Translate Selection keeps a code block byte-identical; a killed r
       await vscode.focusEditor();
       await vscode.press('Control+End');
       const before = await vscode.editorText();
+      const cancel = vscode.page.locator('.notification-toast').filter({ hasText: 'Inkwell: writing' }).getByRole('button', { name: 'Cancel' });
       await vscode.runCommand('Inkwell: Continue Writing');
+      // The tiny model reaches its end of text in about 2 s: find the button first, click the moment text streams.
+      await cancel.waitFor({ state: 'visible', timeout: 60_000 });
       await vscode.waitForEditorText((text) => text.length > before.length, { timeoutMs: 60_000 });
-      await vscode.page.locator('.notification-toast').filter({ hasText: 'Inkwell: writing' }).getByRole('button', { name: 'Cancel' }).click();
+      await cancel.click();
       await vscode.waitForNoProgress('Inkwell: writing');
       await vscode.waitForEditorText((text) => text === before);
       // The runner stopped early: the generation was cancelled, not finished and then taken back.
