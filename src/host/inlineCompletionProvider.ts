@@ -1,18 +1,16 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { delay } from '../core/delay';
-import type { CacheKeyParts, CompletionCache } from '../core/inline/completionCache';
-import { generationLimits } from '../core/inline/generationLimits';
-import { buildInlinePrompt, type InlinePrompt, type InlinePromptOptions } from '../core/inline/inlinePrompt';
+import type { CompletionCache } from '../core/inline/completionCache';
+import { buildInlinePrompt, type InlinePromptOptions } from '../core/inline/inlinePrompt';
 import { nextSuggestionPrompt } from '../core/inline/nextSuggestionPrompt';
 import { PrefetchSlot } from '../core/inline/prefetchSlot';
+import { completeParams, finishSuggestions, suggestionKey } from '../core/inline/suggestionRequest';
 import { isEnabledFor } from '../core/inline/languageToggle';
-import { postprocessCompletions } from '../core/inline/postprocess';
 import { TypingRhythm } from '../core/inline/typingRhythm';
 import { MarkdownContextReader } from '../core/inline/markdownContext';
 import type { PrefixWindow } from '../core/inline/prefixWindow';
-import { suggestionUnit } from '../core/inline/unitStop';
-import { Methods, type CompleteParams, type CompleteResult } from '../protocol';
+import { Methods, type CompleteResult } from '../protocol';
 import { servedByServer } from './backend';
 import type { RunnerClient } from './runnerClient';
 import { isModelMissing } from './runnerErrors';
@@ -26,7 +24,7 @@ interface PrefetchPlace {
   offset: number;
   config: Config;
   promptOptions: InlinePromptOptions;
-  eol: string;
+  eol: '\n' | '\r\n';
 }
 
 /** The runner's side of a suggestion in one log line. */
@@ -119,7 +117,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     const { before } = prompt;
     const configuredMs = config.inlineDebounceMs;
     const debounceMs = explicit ? 0 : config.inlineAdaptiveDebounce ? this.rhythm.debounceMs({ now: performance.now(), configuredMs, before }) : configuredMs;
-    const keyParts = this.keyParts(documentId, config, prompt);
+    const keyParts = suggestionKey(documentId, config, prompt);
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const show = (completions: readonly string[]): vscode.InlineCompletionItem[] => {
       this.prefetchAfter(completions[0]!, { documentId, text, offset, config, promptOptions, eol });
@@ -146,11 +144,11 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     this.deps.status.requestStarted();
     let outcome: RequestOutcome = { kind: 'cancelled' };
     try {
-      const result = await this.deps.client.request(Methods.complete, this.completeParams(documentId, config, prompt), source.token);
+      const result = await this.deps.client.request(Methods.complete, completeParams(documentId, config, prompt), source.token);
       // Cancelled (a newer keystroke, or VS Code no longer wants it): what came back is partial, not a suggestion.
       if (result.finishReason === 'cancelled' || source.token.isCancellationRequested) return [];
       outcome = { kind: 'done' };
-      const distinct = this.postprocess(result.completions, config, prompt, eol);
+      const distinct = finishSuggestions(result.completions, config, prompt, eol);
       // bench:editor reads this line (runner's own time, and the text it should find on screen).
       this.deps.log.debug(`inline: debounce ${debounceMs} ms, ${describeResult(result)}, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
       if (distinct.length === 0) return [];
@@ -188,16 +186,16 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     if (!config.inlinePrefetch || servedByServer(config, 'text-generation')) return;
     const next = nextSuggestionPrompt(at.text, at.offset, shown, this.windows.get(documentId), at.promptOptions);
     if (next.skip !== null) return;
-    const keyParts = this.keyParts(documentId, config, next);
+    const keyParts = suggestionKey(documentId, config, next);
     if (this.deps.cache.get(keyParts)) return;
     this.prefetch.start(keyParts, async (signal) => {
       const source = new vscode.CancellationTokenSource();
       const abort = () => source.cancel();
       signal.addEventListener('abort', abort);
       try {
-        const result = await this.deps.client.request(Methods.complete, this.completeParams(documentId, config, next), source.token);
+        const result = await this.deps.client.request(Methods.complete, completeParams(documentId, config, next), source.token);
         if (result.finishReason === 'cancelled' || signal.aborted) return;
-        const distinct = this.postprocess(result.completions, config, next, eol);
+        const distinct = finishSuggestions(result.completions, config, next, eol);
         this.deps.log.debug(`inline prefetch: ${describeResult(result)}, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
         if (distinct.length > 0) this.deps.cache.set(keyParts, distinct);
       } catch (err) {
@@ -207,21 +205,6 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
         source.dispose();
       }
     });
-  }
-
-  private keyParts(documentId: string, config: Config, prompt: InlinePrompt): CacheKeyParts {
-    return { documentId, modelId: config.generationModel, settings: { dtype: config.dtype, length: config.inlineLength, suggestions: config.inlineSuggestions }, prefix: prompt.before, suffix: prompt.suffix };
-  }
-
-  private completeParams(documentId: string, config: Config, prompt: InlinePrompt): CompleteParams {
-    const length = config.inlineLength;
-    const limits = generationLimits(length, prompt.comment);
-    return { documentId, model: config.generationModel, dtype: config.dtype, prompt: prompt.prompt, suffix: prompt.suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0, unit: suggestionUnit(length, prompt.comment, prompt.before) };
-  }
-
-  private postprocess(completions: readonly string[], config: Config, prompt: InlinePrompt, eol: string): string[] {
-    const ctx = { prefix: prompt.prefix, suffix: prompt.suffix, length: config.inlineLength, comment: prompt.comment };
-    return postprocessCompletions(completions, ctx).map((c) => c.replace(/\r?\n/g, eol));
   }
 
   /** An empty range at the cursor: VS Code then inserts exactly the text (see DESIGN.md). */

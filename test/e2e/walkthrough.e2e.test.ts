@@ -13,6 +13,18 @@ const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
 const TITLE = 'Get Started with Inkwell';
+/**
+ * Records, in the page, focus moves and keys (time, kind, element): VS Code stops asking inline
+ * providers while its editor has no focus, so a blur right after the typing explains a missing request.
+ */
+const FOCUS_RECORDER = `(() => {
+  const events = [];
+  window.__inkwellFocus = events;
+  const name = (el) => (el && el.tagName ? el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).slice(0, 3).join('.') : '') : String(el));
+  for (const type of ['focusin', 'focusout']) document.addEventListener(type, (e) => events.push({ t: Math.round(performance.now()), type, target: name(e.target) }), true);
+  document.addEventListener('keydown', (e) => events.push({ t: Math.round(performance.now()), type: 'key', target: e.key }), true);
+})()`;
+
 const STEPS = ['Choose the models', 'Try ghost text', 'Summarize a selection', 'Settings and the status menu', 'What stays on your machine'];
 
 test('walkthrough: opens once after install; accepting ghost text in its sample completes a step', { timeout: 600_000, skip }, async (t) => {
@@ -49,6 +61,7 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       await vscode.press('Control+End');
       // The sample opens with the cursor at its end (line 7); typing must not be moved from there.
       await vscode.waitForCursorPosition(7, 1);
+      await page.evaluate(FOCUS_RECORDER);
       await vscode.typeWords('The gulls ');
       await vscode.waitForCursorPosition(7, 11);
       // Before the sample opened with its selection, a selection set afterwards could land after
@@ -57,7 +70,8 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       // after the typing, the cursor at the end, the editor focused): ask explicitly then, and
       // say so in the output.
       await vscode.waitForGhostText({ timeoutMs: 15_000 }).catch(async () => {
-        process.stderr.write('[walkthrough] no suggestion from typing; asking explicitly\n');
+        const focus = await page.evaluate('JSON.stringify({ now: Math.round(performance.now()), editorFocused: !!document.querySelector(".editor-group-container.active .monaco-editor.focused"), active: document.activeElement && document.activeElement.className, events: window.__inkwellFocus })');
+        process.stderr.write(`[walkthrough] no suggestion from typing; asking explicitly. Focus and keys since the typing began: ${String(focus)}\n`);
         await vscode.focusEditor();
         await vscode.runCommand('Trigger Inline Suggestion');
         await vscode.waitForGhostText({ timeoutMs: 60_000 });
