@@ -183,7 +183,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
    */
   private prefetchAfter(shown: string, at: PrefetchPlace): void {
     const { documentId, config, eol } = at;
-    if (!config.inlinePrefetch || servedByServer(config, 'text-generation')) return;
+    if (!config.inlinePrefetch || this.deps.snoozed() || servedByServer(config, 'text-generation')) return;
     const next = nextSuggestionPrompt(at.text, at.offset, shown, this.windows.get(documentId), at.promptOptions);
     if (next.skip !== null) return;
     const keyParts = suggestionKey(documentId, config, next);
