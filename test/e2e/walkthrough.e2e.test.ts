@@ -14,15 +14,27 @@ const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
 const TITLE = 'Get Started with Inkwell';
 /**
- * Records, in the page, focus moves and keys (time, kind, element): VS Code stops asking inline
- * providers while its editor has no focus, so a blur right after the typing explains a missing request.
+ * Records, in the page, what happens from the typing on (time, kind, detail): focus moves (VS
+ * Code stops asking inline providers while its editor has no focus), keys, the Inkwell status
+ * item's icon (it spins while the provider's request runs, after its debounce) and ghost text
+ * appearing or going. Printed when the typing shows no suggestion.
  */
-const FOCUS_RECORDER = `(() => {
+const TYPING_RECORDER = `(() => {
   const events = [];
-  window.__inkwellFocus = events;
+  window.__inkwellTyping = events;
+  const now = () => Math.round(performance.now());
   const name = (el) => (el && el.tagName ? el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).slice(0, 3).join('.') : '') : String(el));
-  for (const type of ['focusin', 'focusout']) document.addEventListener(type, (e) => events.push({ t: Math.round(performance.now()), type, target: name(e.target) }), true);
-  document.addEventListener('keydown', (e) => events.push({ t: Math.round(performance.now()), type: 'key', target: e.key }), true);
+  for (const type of ['focusin', 'focusout']) document.addEventListener(type, (e) => events.push({ t: now(), type, detail: name(e.target) }), true);
+  document.addEventListener('keydown', (e) => events.push({ t: now(), type: 'key', detail: e.key }), true);
+  let status = '';
+  let ghost = '';
+  new MutationObserver(() => {
+    const item = document.querySelector('.part.statusbar .statusbar-item[id$="inkwell.status"]');
+    const icons = item ? [...item.querySelectorAll('.codicon')].map((el) => [...el.classList].filter((c) => c.startsWith('codicon-')).join(' ')).join(',') : 'none';
+    if (icons !== status) events.push({ t: now(), type: 'status', detail: (status = icons) });
+    const shown = [...document.querySelectorAll('.ghost-text-decoration, .ghost-text-decoration-preview')].map((el) => el.textContent || '').join('');
+    if (shown !== ghost) events.push({ t: now(), type: 'ghost', detail: (ghost = shown) });
+  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
 })()`;
 
 const STEPS = ['Choose the models', 'Try ghost text', 'Summarize a selection', 'Settings and the status menu', 'What stays on your machine'];
@@ -61,7 +73,7 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       await vscode.press('Control+End');
       // The sample opens with the cursor at its end (line 7); typing must not be moved from there.
       await vscode.waitForCursorPosition(7, 1);
-      await page.evaluate(FOCUS_RECORDER);
+      await page.evaluate(TYPING_RECORDER);
       await vscode.typeWords('The gulls ');
       await vscode.waitForCursorPosition(7, 11);
       // Before the sample opened with its selection, a selection set afterwards could land after
@@ -70,8 +82,8 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       // after the typing, the cursor at the end, the editor focused): ask explicitly then, and
       // say so in the output.
       await vscode.waitForGhostText({ timeoutMs: 15_000 }).catch(async () => {
-        const focus = await page.evaluate('JSON.stringify({ now: Math.round(performance.now()), editorFocused: !!document.querySelector(".editor-group-container.active .monaco-editor.focused"), active: document.activeElement && document.activeElement.className, events: window.__inkwellFocus })');
-        process.stderr.write(`[walkthrough] no suggestion from typing; asking explicitly. Focus and keys since the typing began: ${String(focus)}\n`);
+        const focus = await page.evaluate('JSON.stringify({ now: Math.round(performance.now()), editorFocused: !!document.querySelector(".editor-group-container.active .monaco-editor.focused"), active: document.activeElement && document.activeElement.className, events: window.__inkwellTyping })');
+        process.stderr.write(`[walkthrough] no suggestion from typing; asking explicitly. Since the typing began (focus, keys, status icon, ghost text): ${String(focus)}\n`);
         await vscode.focusEditor();
         await vscode.runCommand('Trigger Inline Suggestion');
         await vscode.waitForGhostText({ timeoutMs: 60_000 });
