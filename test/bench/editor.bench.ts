@@ -13,7 +13,9 @@
  * DEBOUNCE=adaptive,fixed runs each dtype with `inkwell.inline.adaptiveDebounce` on and off,
  * one session after the other, to compare them under the same conditions. TYPING=along types
  * the shown suggestion's next word instead (taking it by typing): from the cache when served
- * without a request, from the model when the suggestion was used up.
+ * without a request, from the model when the suggestion was used up; its "at end" columns time
+ * the keystroke that finishes the shown suggestion (the next one's latency). PREFETCH=on,off
+ * runs each session with `inkwell.inline.prefetch` on and off. VSIX=path benches another build.
  *
  *   npm run package && npm run bench:editor     (DTYPES=q8,q4 DEBOUNCE=adaptive SAMPLES=20 CHAR_MS=150)
  */
