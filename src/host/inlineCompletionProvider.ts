@@ -105,6 +105,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     const documentId = document.uri.toString();
     const text = document.getText();
     const offset = document.offsetAt(position);
+    this.deps.log.debug(`inline: asked at ${documentId}:${offset} (${explicit ? 'explicit' : 'automatic'})`);
     const markdownReader = this.markdownReaders.get(documentId) ?? new MarkdownContextReader();
     this.markdownReaders.set(documentId, markdownReader);
     const promptOptions = { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens, markdownReader };
@@ -136,7 +137,10 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     // A real request: a speculative one must not hold the runner while this one waits.
     this.prefetch.cancel();
 
-    if (!explicit && !(await delay(debounceMs, token))) return [];
+    if (!explicit && !(await delay(debounceMs, token))) {
+      this.deps.log.debug(`inline: superseded during the ${debounceMs} ms debounce`);
+      return [];
+    }
     this.running.get(documentId)?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.running.set(documentId, source);

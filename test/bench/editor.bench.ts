@@ -25,8 +25,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AutoTokenizer } from '@huggingface/transformers';
 import { ensureFixture, type FixtureName } from '../fixtures/generate.ts';
-import { inkwellVsix, waitUntil, withVSCode, type VSCodeSession } from '../e2e/harness.ts';
+import { inkwellVsix, withVSCode, type VSCodeSession } from '../e2e/harness.ts';
 import { INKWELL_ID, splitByScope } from '../e2e/inkwellSettings.ts';
+import { debugLogLevel } from '../e2e/logLevel.ts';
 import { editorSamples, type EditorSample } from './editorSamples.ts';
 import { median, percentile, printTable, round } from './stats.ts';
 
@@ -61,38 +62,6 @@ async function documentText(folder: string): Promise<{ text: string; tokens: num
   // End on a whole line, then a new paragraph to type into.
   const cut = tokenizer.decode(ids);
   return { text: `${cut.slice(0, cut.lastIndexOf('\n')).trimEnd()}\n\n`, tokens: ids.length };
-}
-
-/** Sets the "Inkwell" output channel's log level to Debug (Developer: Set Log Level…). */
-async function debugLogLevel(vscode: VSCodeSession): Promise<void> {
-  const widget = vscode.page.locator('.quick-input-widget');
-  const input = widget.locator('.quick-input-box input');
-  const pick = async (text: string, label: RegExp) => {
-    await input.fill(text);
-    await waitUntil(
-      async () => label.test((await widget.locator('.quick-input-list .monaco-list-row.focused .label-name').first().textContent({ timeout: 1000 })) ?? ''),
-      `the quick pick to offer ${label}`,
-      { timeoutMs: 30_000 },
-    );
-    await vscode.press('Enter');
-  };
-  // The picker lists the loggers it knows when it opens: wait for the channel's log file first.
-  await waitUntil(async () => (await vscode.logFiles()).some((file) => /Inkwell\.log$/.test(file)), 'the Inkwell log file', { timeoutMs: 120_000 });
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await vscode.press('F1');
-      await widget.waitFor({ state: 'visible' });
-      await pick('>Developer: Set Log Level', /^\s*Developer: Set Log Level/);
-      await pick('Inkwell', /^\s*Inkwell\s*$/);
-      await pick('Debug', /^\s*Debug\s*$/);
-      await widget.waitFor({ state: 'hidden' });
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await vscode.press('Escape');
-      await widget.waitFor({ state: 'hidden' });
-    }
-  }
 }
 
 async function inkwellLog(vscode: VSCodeSession): Promise<string> {

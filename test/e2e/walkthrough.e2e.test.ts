@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { inkwellVsix, step, waitUntil, withVSCode } from './harness.ts';
 import { INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+import { debugLogLevel } from './logLevel.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
@@ -65,6 +66,8 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
     });
 
     await step(t, '"Open a Sample Document", then Tab on a suggestion: the step is checked', async () => {
+      // The provider's debug lines ("inline: asked at …") say whether VS Code asked it at all.
+      await debugLogLevel(vscode);
       await ghostTextStep.click();
       await walkthrough.getByText('Open a Sample Document', { exact: true }).first().click();
       await page.locator('.tabs-container .tab.active').filter({ hasText: 'Untitled' }).waitFor();
@@ -83,7 +86,8 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       // say so in the output.
       await vscode.waitForGhostText({ timeoutMs: 15_000 }).catch(async () => {
         const focus = await page.evaluate('JSON.stringify({ now: Math.round(performance.now()), editorFocused: !!document.querySelector(".editor-group-container.active .monaco-editor.focused"), active: document.activeElement && document.activeElement.className, events: window.__inkwellTyping })');
-        process.stderr.write(`[walkthrough] no suggestion from typing; asking explicitly. Since the typing began (focus, keys, status icon, ghost text): ${String(focus)}\n`);
+        const provider = (await Promise.all((await inkwellLogs()).map((file) => readFile(file, 'utf8')))).join('\n').split('\n').filter((line) => / inline/.test(line));
+        process.stderr.write(`[walkthrough] no suggestion from typing; asking explicitly. Since the typing began (focus, keys, status icon, ghost text): ${String(focus)}\nThe provider's log: ${JSON.stringify(provider)}\n`);
         await vscode.focusEditor();
         await vscode.runCommand('Trigger Inline Suggestion');
         await vscode.waitForGhostText({ timeoutMs: 60_000 });
