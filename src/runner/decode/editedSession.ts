@@ -1,0 +1,58 @@
+import { InferenceSession } from 'onnxruntime-node';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { editDecoderGraph } from './onnxGraphEdit';
+
+/**
+ * Has onnxruntime create a causal decoder's session from the edited graph
+ * (onnxGraphEdit.ts) instead of the file: transformers.js passes the model's path to
+ * `InferenceSession.create` (backends/onnx.js), so while `load` runs, `create` is
+ * wrapped, and a call for exactly `file` reads it, edits it and passes the bytes (the
+ * weights are read once, as onnxruntime would read them from the path). Every other
+ * call goes through unchanged; the wrapper is removed when the last load ends. When the
+ * edit does not apply, the reason is logged and the file loads as it is.
+ */
+type Create = typeof InferenceSession.create;
+type Options = InferenceSession.SessionOptions;
+
+const pending = new Map<string, number>();
+let original: Create | undefined;
+
+export async function withDecoderEdit<T>(file: string, load: () => Promise<T>): Promise<T> {
+  const key = path.resolve(file);
+  pending.set(key, (pending.get(key) ?? 0) + 1);
+  if (!original) {
+    original = InferenceSession.create;
+    InferenceSession.create = wrapped as Create;
+  }
+  try {
+    return await load();
+  } finally {
+    const left = (pending.get(key) ?? 1) - 1;
+    if (left > 0) pending.set(key, left);
+    else pending.delete(key);
+    if (pending.size === 0 && original) {
+      InferenceSession.create = original;
+      original = undefined;
+    }
+  }
+}
+
+function wrapped(this: unknown, ...args: unknown[]): Promise<InferenceSession> {
+  const create = original!;
+  const [target, options] = args;
+  if (typeof target !== 'string' || !pending.has(path.resolve(target))) return (create as (...a: unknown[]) => Promise<InferenceSession>).apply(this, args);
+  return createEdited(create, target, options as Options | undefined);
+}
+
+async function createEdited(create: Create, file: string, options: Options = {}): Promise<InferenceSession> {
+  try {
+    const bytes = editDecoderGraph(await readFile(file)).bytes;
+    // Weights in external data files (model.onnx_data) are found next to the model file.
+    const session = { ...(options.extra?.['session'] as object | undefined), model_external_initializers_file_folder_path: path.dirname(path.resolve(file)) };
+    return await create(bytes, { ...options, extra: { ...options.extra, session } });
+  } catch (err) {
+    console.error(`Inkwell: loading ${path.basename(file)} unedited; each decode step fetches the whole cache (${err instanceof Error ? err.message : String(err)}).`);
+    return create(file, options);
+  }
+}
