@@ -47,10 +47,15 @@ function wrapped(this: unknown, ...args: unknown[]): Promise<InferenceSession> {
 
 async function createEdited(create: Create, file: string, options: Options = {}): Promise<InferenceSession> {
   try {
-    const bytes = editDecoderGraph(await readFile(file)).bytes;
+    const started = performance.now();
+    const edit = editDecoderGraph(await readFile(file));
+    const editMs = Math.round(performance.now() - started);
     // Weights in external data files (model.onnx_data) are found next to the model file.
     const session = { ...(options.extra?.['session'] as object | undefined), model_external_initializers_file_folder_path: path.dirname(path.resolve(file)) };
-    return await create(bytes, { ...options, extra: { ...options.extra, session } });
+    const created = await create(edit.bytes, { ...options, extra: { ...options.extra, session } });
+    const how = edit.slicedPast ? 'returns its new cache positions and reads the past up to the valid length' : 'returns its new cache positions';
+    console.error(`Inkwell: ${path.basename(file)} edited to decode with a fixed-size cache (${how}; read and edited in ${editMs} ms).`);
+    return created;
   } catch (err) {
     console.error(`Inkwell: loading ${path.basename(file)} unedited; each decode step fetches the whole cache (${err instanceof Error ? err.message : String(err)}).`);
     return create(file, options);
