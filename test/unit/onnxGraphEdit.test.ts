@@ -14,6 +14,7 @@ import { AutoModelForCausalLM, AutoTokenizer, type PreTrainedModel } from '@hugg
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { withDecoderEdit } from '../../src/runner/decode/editedSession';
 import { editDecoderGraph, GraphEditRefused, newRowsName } from '../../src/runner/decode/onnxGraphEdit';
+import { withProtoFile } from '../../src/runner/decode/protoFile';
 import { externalDataFormat, onnxFiles } from '../../src/runner/modelFiles';
 import { ensureFixture, type FixtureName } from '../fixtures/generate';
 
@@ -118,9 +119,9 @@ describe('decoder graph edit (real onnxruntime-node, generated models)', () => {
     const create = InferenceSession.create;
     const session = await withDecoderEdit(file, () => InferenceSession.create(file));
     assert.equal(InferenceSession.create, create, 'the wrapper is removed after the load');
-    const lines = logged.mock.calls.map((c) => String(c.arguments[0]));
-    assert.equal(lines.length, 1);
-    assert.match(lines[0]!, /loading model\.onnx unedited.*past_key_values/);
+    const unedited = () => logged.mock.calls.map((c) => String(c.arguments[0])).filter((l) => l.includes('unedited'));
+    assert.equal(unedited().length, 1);
+    assert.match(unedited()[0]!, /loading model\.onnx unedited.*past_key_values/);
     assert.ok(!session.outputNames.some((n) => n.startsWith('inkwell_')));
     await session.release();
 
@@ -129,11 +130,27 @@ describe('decoder graph edit (real onnxruntime-node, generated models)', () => {
     const [edited, other] = await withDecoderEdit(decoder, () => Promise.all([InferenceSession.create(decoder), InferenceSession.create(file)]));
     assert.ok(edited.outputNames.includes(newRowsName(0, 'key')));
     assert.ok(!other.outputNames.some((n) => n.startsWith('inkwell_')));
-    assert.equal(logged.mock.calls.length, 1);
+    assert.equal(unedited().length, 1);
+    assert.ok(logged.mock.calls.some((c) => /model\.onnx edited to decode with a fixed-size cache/.test(String(c.arguments[0]))));
     await Promise.all([edited.release(), other.release()]);
     const plain = await InferenceSession.create(decoder);
     assert.ok(!plain.outputNames.some((n) => n.startsWith('inkwell_')), 'outside withDecoderEdit the file loads as it is');
     await plain.release();
+  });
+
+  it('read from the file, the edited graph refers to the weights in it (external data) instead of copying them', async () => {
+    const { folder, file } = await fixtureFile('tiny-llama', 'fp32');
+    const edit = withProtoFile(file, (source) => editDecoderGraph(source, { weightsFile: path.basename(file) }));
+    const size = readFileSync(file).length;
+    assert.ok(edit.bytes.length < size / 4, `${edit.bytes.length} of ${size} bytes`);
+    const original = await InferenceSession.create(file);
+    const edited = await InferenceSession.create(edit.bytes, { extra: { session: { model_external_initializers_file_folder_path: path.join(folder, 'onnx') } } });
+    try {
+      const [a, b] = [await original.run(feeds(original, 5, 5)), await edited.run(feeds(edited, 5, 9), ['logits'])];
+      assert.deepEqual(b['logits']!.data, a['logits']!.data);
+    } finally {
+      await Promise.all([original.release(), edited.release()]);
+    }
   });
 
   it('refuses an already edited graph', async () => {

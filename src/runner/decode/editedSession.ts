@@ -1,14 +1,15 @@
 import { InferenceSession } from 'onnxruntime-node';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { editDecoderGraph } from './onnxGraphEdit';
+import { withProtoFile } from './protoFile';
 
 /**
  * Has onnxruntime create a causal decoder's session from the edited graph
  * (onnxGraphEdit.ts) instead of the file: transformers.js passes the model's path to
  * `InferenceSession.create` (backends/onnx.js), so while `load` runs, `create` is
- * wrapped, and a call for exactly `file` reads it, edits it and passes the bytes (the
- * weights are read once, as onnxruntime would read them from the path). Every other
+ * wrapped, and a call for exactly `file` reads its graph (not its weights), edits it and
+ * passes the edited graph as bytes whose initializers refer to their bytes in `file`
+ * (external data), so onnxruntime reads the weights once, from the file. Every other
  * call goes through unchanged; the wrapper is removed when the last load ends. When the
  * edit does not apply, the reason is logged and the file loads as it is.
  */
@@ -48,9 +49,9 @@ function wrapped(this: unknown, ...args: unknown[]): Promise<InferenceSession> {
 async function createEdited(create: Create, file: string, options: Options = {}): Promise<InferenceSession> {
   try {
     const started = performance.now();
-    const edit = editDecoderGraph(await readFile(file));
+    const edit = withProtoFile(file, (source) => editDecoderGraph(source, { weightsFile: path.basename(file) }));
     const editMs = Math.round(performance.now() - started);
-    // Weights in external data files (model.onnx_data) are found next to the model file.
+    // External data (the file itself, or a model.onnx_data) is found next to the model file.
     const session = { ...(options.extra?.['session'] as object | undefined), model_external_initializers_file_folder_path: path.dirname(path.resolve(file)) };
     const created = await create(edit.bytes, { ...options, extra: { ...options.extra, session } });
     const how = edit.slicedPast ? 'returns its new cache positions and reads the past up to the valid length' : 'returns its new cache positions';

@@ -1,5 +1,5 @@
-import { GRAPH, int64Tensor, MODEL, nodeMessage, outputInfo, readNode, readOpset, readValueInfo, renameNodeInputs } from './onnxMessages';
-import { concat, lenField, lenHeader, readFields, WIRE_LEN, type Field } from './protobuf';
+import { externalDataFields, GRAPH, int64Tensor, MODEL, nodeMessage, outputInfo, readNode, readOpset, readValueInfo, renameNodeInputs, TENSOR_FIELDS } from './onnxMessages';
+import { bufferSource, concat, lenField, lenHeader, spans, WIRE_LEN, type ProtoSource, type Span } from './protobuf';
 
 /**
  * The load-time edit of a causal decoder graph that lets Inkwell's decode loop fetch
@@ -12,8 +12,11 @@ import { concat, lenField, lenHeader, readFields, WIRE_LEN, type Field } from '.
  *   the valid length from the mask) reads the first total - n positions of it instead,
  *   so the past may be a fixed-capacity buffer. With an exact-length past (as
  *   transformers.js feeds it) that slice is the whole tensor.
- * Only the graph's node list, initializers and outputs change; every other byte
- * (weights included) is copied as read.
+ * Only the graph's node list, initializers and outputs change; every other byte is
+ * copied as read. With `weightsFile` (the name of the file being edited, in the model's
+ * folder), the weights are not copied at all: each initializer stored inline becomes a
+ * reference to its own bytes in that file (ONNX external data), so the edited graph is
+ * small and onnxruntime reads the weights from the file as it would have.
  */
 export const NEW_ROWS_PREFIX = 'inkwell_new.';
 const PREFIX = 'inkwell_edit.';
@@ -28,6 +31,12 @@ export interface DecoderEdit {
 /** Why a graph was left as it was. */
 export class GraphEditRefused extends Error {}
 
+export interface EditOptions {
+  weightsFile?: string;
+}
+
+/** Initializers smaller than this stay inline. */
+const EXTERNAL_MIN_BYTES = 1024;
 const PAST = /^past_key_values\.(\d+)\.(key|value)$/;
 const SUBGRAPH_OPS = new Set(['If', 'Loop', 'Scan']);
 
@@ -35,24 +44,47 @@ export function newRowsName(layer: number, kind: 'key' | 'value'): string {
   return `${NEW_ROWS_PREFIX}${layer}.${kind}`;
 }
 
-export function editDecoderGraph(model: Uint8Array): DecoderEdit {
-  const fields = readFields(model);
+/** A LEN field read whole: its bytes and its payload. */
+interface Read {
+  bytes: Uint8Array;
+  payload: Uint8Array;
+}
+
+function read(source: ProtoSource, span: Span): Read {
+  const bytes = source.bytes(span.start, span.end);
+  return { bytes, payload: bytes.subarray(span.payloadStart - span.start) };
+}
+
+export function editDecoderGraph(model: Uint8Array | ProtoSource, options: EditOptions = {}): DecoderEdit {
+  const source = model instanceof Uint8Array ? bufferSource(model) : model;
+  const fields = spans(source, 0, source.size);
   const irVersion = fields.find((f) => f.no === MODEL.irVersion)?.value ?? 0;
   if (irVersion < 4) throw new GraphEditRefused(`IR version ${irVersion} (initializers must not need to be inputs: 4 or later)`);
-  const opset = fields.filter((f) => f.no === MODEL.opsetImport && f.wire === WIRE_LEN).map((f) => readOpset(f.payload)).find((o) => o.domain === '')?.version ?? 0;
+  const opsets = fields.filter((f) => f.no === MODEL.opsetImport && f.wire === WIRE_LEN).map((f) => readOpset(read(source, f).payload));
+  const opset = opsets.find((o) => o.domain === '')?.version ?? 0;
   if (opset < 10) throw new GraphEditRefused(`ai.onnx opset ${opset} (Slice with start/end inputs needs 10)`);
   const graphs = fields.filter((f) => f.no === MODEL.graph && f.wire === WIRE_LEN);
   if (graphs.length !== 1) throw new GraphEditRefused('no single graph');
   const graph = graphs[0]!;
-  const edited = editGraph(readFields(graph.payload));
+  const edited = editGraph(source, spans(source, graph.payloadStart, graph.end), options);
   const length = edited.pieces.reduce((sum, p) => sum + p.length, 0);
-  const pieces = fields.flatMap((f) => (f === graph ? [lenHeader(MODEL.graph, length), ...edited.pieces] : [f.bytes]));
+  const pieces = fields.flatMap((f) => (f === graph ? [lenHeader(MODEL.graph, length), ...edited.pieces] : [source.bytes(f.start, f.end)]));
   return { bytes: concat(pieces), layers: edited.layers, slicedPast: edited.slicedPast };
 }
 
-function editGraph(fields: Field[]): { pieces: Uint8Array[]; layers: number; slicedPast: boolean } {
-  const inputs = new Set(fields.filter((f) => f.no === GRAPH.input).map((f) => readValueInfo(f.payload).name));
-  const outputs = new Map(fields.filter((f) => f.no === GRAPH.output).map((f) => readValueInfo(f.payload)).map((v) => [v.name, v.elemType]));
+/** An initializer with its raw data as a reference into `file` (the source), when large enough. */
+function externalized(source: ProtoSource, initializer: Span, file: string): Uint8Array {
+  const fields = spans(source, initializer.payloadStart, initializer.end);
+  const raw = fields.find((f) => f.no === TENSOR_FIELDS.rawData && f.wire === WIRE_LEN);
+  if (!raw || raw.end - raw.payloadStart < EXTERNAL_MIN_BYTES) return source.bytes(initializer.start, initializer.end);
+  const kept = fields.filter((f) => f !== raw && f.no !== TENSOR_FIELDS.externalData && f.no !== TENSOR_FIELDS.dataLocation).map((f) => source.bytes(f.start, f.end));
+  return lenField(GRAPH.initializer, ...kept, externalDataFields(file, raw.payloadStart, raw.end - raw.payloadStart));
+}
+
+function editGraph(source: ProtoSource, fields: Span[], options: EditOptions): { pieces: Uint8Array[]; layers: number; slicedPast: boolean } {
+  const infos = (no: number) => fields.filter((f) => f.no === no).map((f) => readValueInfo(read(source, f).payload));
+  const inputs = new Set(infos(GRAPH.input).map((v) => v.name));
+  const outputs = new Map(infos(GRAPH.output).map((v) => [v.name, v.elemType]));
   if (!inputs.has('input_ids') || !inputs.has('attention_mask')) throw new GraphEditRefused('no input_ids or attention_mask input');
   if ([...inputs, ...outputs.keys()].some((n) => n.startsWith('inkwell_'))) throw new GraphEditRefused('already edited');
   const pasts = [...inputs].filter((n) => PAST.test(n));
@@ -66,16 +98,19 @@ function editGraph(fields: Field[]): { pieces: Uint8Array[]; layers: number; sli
 
   // Consumers of the past that are not GroupQueryAttention read a slice of it instead.
   const sliced = new Map<string, string>();
-  const nodes = new Map<Field, Uint8Array>();
-  for (const f of fields) {
-    if (f.no !== GRAPH.node || f.wire !== WIRE_LEN) continue;
+  const kept = new Map<Span, Uint8Array>();
+  for (const span of fields) {
+    if (span.no === GRAPH.initializer && options.weightsFile) kept.set(span, externalized(source, span, options.weightsFile));
+    if (span.no !== GRAPH.node || span.wire !== WIRE_LEN) continue;
+    const f = read(source, span);
+    kept.set(span, f.bytes);
     const node = readNode(f.payload);
     if (SUBGRAPH_OPS.has(node.opType) && node.domain === '') throw new GraphEditRefused(`an ${node.opType} node (its subgraphs may read the cache)`);
     const gqa = node.opType === 'GroupQueryAttention' && node.domain === 'com.microsoft';
     const renames = new Map(node.inputs.filter((n) => PAST.test(n) && !gqa).map((n) => [n, `${PREFIX}${n}`]));
     if (renames.size === 0) continue;
     renames.forEach((to, from) => sliced.set(from, to));
-    nodes.set(f, lenField(GRAPH.node, renameNodeInputs(f.payload, renames)));
+    kept.set(span, lenField(GRAPH.node, renameNodeInputs(f.payload, renames)));
   }
 
   const c = (name: string) => `${PREFIX}${name}`;
@@ -99,6 +134,6 @@ function editGraph(fields: Field[]): { pieces: Uint8Array[]; layers: number; sli
       last.push(lenField(GRAPH.output, outputInfo(name, outputs.get(present))));
     }
   }
-  const pieces = [...first, ...fields.map((f) => nodes.get(f) ?? f.bytes), ...initializers, ...last];
+  const pieces = [...first, ...fields.map((f) => kept.get(f) ?? source.bytes(f.start, f.end)), ...initializers, ...last];
   return { pieces, layers, slicedPast: sliced.size > 0 };
 }

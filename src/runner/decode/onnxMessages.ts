@@ -88,3 +88,15 @@ export function outputInfo(name: string, elemType = FLOAT): Uint8Array {
   const tensorType = lenField(TYPE_TENSOR, varintField(TENSOR_ELEM_TYPE, elemType || FLOAT));
   return concat([lenField(VALUE_INFO.name, name), lenField(VALUE_INFO.type, tensorType)]);
 }
+
+const TENSOR_EXTERNAL_DATA = 13;
+const TENSOR_DATA_LOCATION = 14;
+const ENTRY = { key: 1, value: 2 } as const;
+const EXTERNAL = 1;
+export const TENSOR_FIELDS = { rawData: TENSOR.rawData, externalData: TENSOR_EXTERNAL_DATA, dataLocation: TENSOR_DATA_LOCATION } as const;
+
+/** A TensorProto's fields saying its data is `length` bytes at `offset` of `location` (a file next to the model). */
+export function externalDataFields(location: string, offset: number, length: number): Uint8Array {
+  const entry = (key: string, value: string) => lenField(TENSOR_EXTERNAL_DATA, lenField(ENTRY.key, key), lenField(ENTRY.value, value));
+  return concat([entry('location', location), entry('offset', String(offset)), entry('length', String(length)), varintField(TENSOR_DATA_LOCATION, EXTERNAL)]);
+}

@@ -97,3 +97,54 @@ export function varintField(no: number, value: number): Uint8Array {
 export function utf8(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes);
 }
+
+/** Where a message's bytes are read from: a buffer, or a file read piece by piece (protoFile.ts). */
+export interface ProtoSource {
+  readonly size: number;
+  /** The bytes [start, end): a view for buffers, a fresh read for files. */
+  bytes(start: number, end: number): Uint8Array;
+}
+
+/** A field located in a source, payload not read: [start, end) is the whole field, [payloadStart, end) a LEN field's payload. */
+export interface Span {
+  no: number;
+  wire: number;
+  start: number;
+  payloadStart: number;
+  end: number;
+  value: number;
+}
+
+/** The fields of the message at [start, end) of `source`, reading only their tags and lengths. */
+export function spans(source: ProtoSource, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let at = start;
+  while (at < end) {
+    const head = source.bytes(at, Math.min(end, at + 20));
+    const [tag, afterTag] = readVarint(head, 0);
+    const no = Math.floor(tag / 8);
+    const wire = tag & 7;
+    let value = 0;
+    let payloadStart = at + afterTag;
+    let next: number;
+    if (wire === WIRE_VARINT) {
+      const [v, after] = readVarint(head, afterTag);
+      value = v;
+      next = at + after;
+    } else if (wire === WIRE_I64) next = payloadStart + 8;
+    else if (wire === WIRE_I32) next = payloadStart + 4;
+    else if (wire === WIRE_LEN) {
+      const [length, after] = readVarint(head, afterTag);
+      payloadStart = at + after;
+      next = payloadStart + length;
+    } else throw new Error(`unsupported protobuf wire type ${wire}`);
+    if (next > end || no === 0) throw new Error('malformed protobuf message');
+    out.push({ no, wire, start: at, payloadStart, end: next, value });
+    at = next;
+  }
+  return out;
+}
+
+export function bufferSource(buffer: Uint8Array): ProtoSource {
+  return { size: buffer.length, bytes: (start, end) => buffer.subarray(start, end) };
+}
