@@ -85,7 +85,7 @@ export function lenHeader(no: number, length: number): Uint8Array {
 
 /** A LEN field: a sub-message's parts, a string, or packed bytes. */
 export function lenField(no: number, ...parts: (Uint8Array | string)[]): Uint8Array {
-  const bytes = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
+  const bytes = parts.map((p) => (typeof p === 'string' ? encoder.encode(p) : p));
   const length = bytes.reduce((sum, p) => sum + p.length, 0);
   return concat([lenHeader(no, length), ...bytes]);
 }
@@ -94,8 +94,11 @@ export function varintField(no: number, value: number): Uint8Array {
   return concat([varint(no * 8 + WIRE_VARINT), varint(value)]);
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 export function utf8(bytes: Uint8Array): string {
-  return new TextDecoder().decode(bytes);
+  return decoder.decode(bytes);
 }
 
 /** Where a message's bytes are read from: a buffer, or a file read piece by piece (protoFile.ts). */
