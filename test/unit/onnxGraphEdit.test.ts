@@ -14,7 +14,9 @@ import { AutoModelForCausalLM, AutoTokenizer, type PreTrainedModel } from '@hugg
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { withDecoderEdit } from '../../src/runner/decode/editedSession';
 import { editDecoderGraph, GraphEditRefused, newRowsName } from '../../src/runner/decode/onnxGraphEdit';
+import { readNode } from '../../src/runner/decode/onnxMessages';
 import { withProtoFile } from '../../src/runner/decode/protoFile';
+import { bufferSource, spans } from '../../src/runner/decode/protobuf';
 import { externalDataFormat, onnxFiles } from '../../src/runner/modelFiles';
 import { ensureFixture, type FixtureName } from '../fixtures/generate';
 
@@ -98,6 +100,9 @@ describe('decoder graph edit (real onnxruntime-node, generated models)', () => {
           assert.deepEqual(result[name]!.dims, [1, present.dims[1], 3, present.dims[3]]);
           assert.deepEqual(result[name]!.data, lastRows(present, 3), name);
         }
+        // Fed as transformers.js feeds it (exact-length past), every original output is unchanged.
+        const exact = await edited.run(feeds(edited, 5, 5));
+        for (const name of original.outputNames) assert.deepEqual(exact[name]!.data, reference[name]!.data, name);
       } finally {
         await Promise.all([original.release(), edited.release()]);
       }
@@ -143,6 +148,15 @@ describe('decoder graph edit (real onnxruntime-node, generated models)', () => {
     const edit = withProtoFile(file, (source) => editDecoderGraph(source, { weightsFile: path.basename(file) }));
     const size = readFileSync(file).length;
     assert.ok(edit.bytes.length < size / 4, `${edit.bytes.length} of ${size} bytes`);
+    // The fixture names its cache outputs through Identity nodes (a copy of the cache per run); the edit removes them.
+    const presentIdentities = (model: Uint8Array) => {
+      const source = bufferSource(model);
+      const graph = spans(source, 0, source.size).find((f) => f.no === 7)!;
+      const nodes = spans(source, graph.payloadStart, graph.end).filter((f) => f.no === 1).map((f) => readNode(source.bytes(f.payloadStart, f.end)));
+      return nodes.filter((n) => n.opType === 'Identity' && n.outputs.some((o) => o.startsWith('present.'))).length;
+    };
+    assert.ok(presentIdentities(readFileSync(file)) > 0);
+    assert.equal(presentIdentities(edit.bytes), 0);
     const original = await InferenceSession.create(file);
     const edited = await InferenceSession.create(edit.bytes, { extra: { session: { model_external_initializers_file_folder_path: path.join(folder, 'onnx') } } });
     try {

@@ -1,4 +1,4 @@
-import { externalDataFields, GRAPH, int64Tensor, MODEL, nodeMessage, outputInfo, readNode, readOpset, readValueInfo, renameNodeInputs, TENSOR_FIELDS } from './onnxMessages';
+import { externalDataFields, GRAPH, int64Tensor, MODEL, nodeMessage, outputInfo, readNode, readOpset, readValueInfo, renameNodeValues, TENSOR_FIELDS, type NodeView } from './onnxMessages';
 import { bufferSource, concat, lenField, lenHeader, spans, WIRE_LEN, type ProtoSource, type Span } from './protobuf';
 
 /**
@@ -12,6 +12,8 @@ import { bufferSource, concat, lenField, lenHeader, spans, WIRE_LEN, type ProtoS
  *   the valid length from the mask) reads the first total - n positions of it instead,
  *   so the past may be a fixed-capacity buffer. With an exact-length past (as
  *   transformers.js feeds it) that slice is the whole tensor.
+ * - an Identity whose output is `present.*` is removed, its input renamed to that output
+ *   (onnxruntime cannot drop it itself, and it copies the whole cache every run).
  * Only the graph's node list, initializers and outputs change; every other byte is
  * copied as read. With `weightsFile` (the name of the file being edited, in the model's
  * folder), the weights are not copied at all: each initializer stored inline becomes a
@@ -96,21 +98,34 @@ function editGraph(source: ProtoSource, fields: Span[], options: EditOptions): {
     }
   }
 
+  const nodes: { span: Span; read: Read; node: NodeView }[] = [];
+  for (const span of fields) {
+    if (span.no !== GRAPH.node || span.wire !== WIRE_LEN) continue;
+    const f = read(source, span);
+    const node = readNode(f.payload);
+    if (SUBGRAPH_OPS.has(node.opType) && node.domain === '') throw new GraphEditRefused(`an ${node.opType} node (its subgraphs may read the cache)`);
+    nodes.push({ span, read: f, node });
+  }
+  const identities = presentIdentities(nodes.map((n) => n.node), inputs, outputs);
+
   // Consumers of the past that are not GroupQueryAttention read a slice of it instead.
   const sliced = new Map<string, string>();
   const kept = new Map<Span, Uint8Array>();
   for (const span of fields) {
     if (span.no === GRAPH.initializer && options.weightsFile) kept.set(span, externalized(source, span, options.weightsFile));
-    if (span.no !== GRAPH.node || span.wire !== WIRE_LEN) continue;
-    const f = read(source, span);
-    kept.set(span, f.bytes);
-    const node = readNode(f.payload);
-    if (SUBGRAPH_OPS.has(node.opType) && node.domain === '') throw new GraphEditRefused(`an ${node.opType} node (its subgraphs may read the cache)`);
+    if (span.no === GRAPH.valueInfo && identities.renames.size > 0 && identities.renames.has(readValueInfo(read(source, span).payload).name)) kept.set(span, new Uint8Array(0));
+  }
+  for (const { span, read: f, node } of nodes) {
+    if (identities.removed.has(node)) {
+      kept.set(span, new Uint8Array(0));
+      continue;
+    }
     const gqa = node.opType === 'GroupQueryAttention' && node.domain === 'com.microsoft';
     const renames = new Map(node.inputs.filter((n) => PAST.test(n) && !gqa).map((n) => [n, `${PREFIX}${n}`]));
-    if (renames.size === 0) continue;
     renames.forEach((to, from) => sliced.set(from, to));
-    kept.set(span, lenField(GRAPH.node, renameNodeInputs(f.payload, renames)));
+    node.inputs.forEach((n) => identities.renames.has(n) && renames.set(n, identities.renames.get(n)!));
+    const outputRenames = new Map(node.outputs.filter((n) => identities.renames.has(n)).map((n) => [n, identities.renames.get(n)!]));
+    kept.set(span, renames.size + outputRenames.size === 0 ? f.bytes : lenField(GRAPH.node, renameNodeValues(f.payload, renames, outputRenames)));
   }
 
   const c = (name: string) => `${PREFIX}${name}`;
@@ -136,4 +151,23 @@ function editGraph(source: ProtoSource, fields: Span[], options: EditOptions): {
   }
   const pieces = [...first, ...fields.map((f) => kept.get(f) ?? source.bytes(f.start, f.end)), ...initializers, ...last];
   return { pieces, layers, slicedPast: sliced.size > 0 };
+}
+
+/**
+ * Identity nodes that only rename a computed value to a `present.*` output (the value
+ * is neither a graph input nor output): removing them saves a copy of the cache per run.
+ */
+function presentIdentities(nodes: NodeView[], inputs: ReadonlySet<string>, outputs: ReadonlyMap<string, number>): { removed: Set<NodeView>; renames: Map<string, string> } {
+  const produced = new Set(nodes.flatMap((n) => n.outputs));
+  const removed = new Set<NodeView>();
+  const renames = new Map<string, string>();
+  for (const node of nodes) {
+    const [from] = node.inputs;
+    const [to] = node.outputs;
+    if (node.opType !== 'Identity' || node.domain !== '' || node.inputs.length !== 1 || node.outputs.length !== 1 || !from || !to) continue;
+    if (!/^present\./.test(to) || !outputs.has(to) || outputs.has(from) || inputs.has(from) || !produced.has(from) || renames.has(from)) continue;
+    removed.add(node);
+    renames.set(from, to);
+  }
+  return { removed, renames };
 }

@@ -5,7 +5,7 @@ import { concat, lenField, readFields, utf8, varintField, WIRE_LEN } from './pro
  * from onnx/onnx.proto): only names, op types and the few fields it needs.
  */
 export const MODEL = { graph: 7, opsetImport: 8, irVersion: 1 } as const;
-export const GRAPH = { node: 1, initializer: 5, input: 11, output: 12 } as const;
+export const GRAPH = { node: 1, initializer: 5, input: 11, output: 12, valueInfo: 13 } as const;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, domain: 7 } as const;
 const OPSET = { domain: 1, version: 2 } as const;
 const VALUE_INFO = { name: 1, type: 2 } as const;
@@ -35,12 +35,13 @@ export function readNode(payload: Uint8Array): NodeView {
   return node;
 }
 
-/** The NodeProto's bytes with some inputs renamed; every other field copied as is. */
-export function renameNodeInputs(payload: Uint8Array, renames: ReadonlyMap<string, string>): Uint8Array {
+/** The NodeProto's bytes with some inputs and outputs renamed; every other field copied as is. */
+export function renameNodeValues(payload: Uint8Array, inputs: ReadonlyMap<string, string>, outputs: ReadonlyMap<string, string>): Uint8Array {
   return concat(
     readFields(payload).map((f) => {
-      const renamed = f.no === NODE.input && f.wire === WIRE_LEN ? renames.get(utf8(f.payload)) : undefined;
-      return renamed === undefined ? f.bytes : lenField(NODE.input, renamed);
+      const renames = f.no === NODE.input ? inputs : f.no === NODE.output ? outputs : undefined;
+      const renamed = renames && f.wire === WIRE_LEN ? renames.get(utf8(f.payload)) : undefined;
+      return renamed === undefined ? f.bytes : lenField(f.no, renamed);
     }),
   );
 }
