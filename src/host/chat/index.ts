@@ -67,6 +67,8 @@ export function registerChat(deps: ChatDeps): vscode.Disposable {
       log: deps.log,
       extensionUri: deps.extensionUri,
       modelReady: (model) => (servedByServer(config(), 'instruction') ? Promise.resolve(true) : deps.ensureAvailable('instruction', model)),
+      // Translation always runs locally, as for "Translate Selection".
+      translationReady: (model) => deps.ensureAvailable('translation', model),
     }),
     registerModelProvider(deps),
     registerTestHooks(process.env, deps.log),
