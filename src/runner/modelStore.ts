@@ -10,6 +10,7 @@ import {
   type TranslationPipeline,
 } from '@huggingface/transformers';
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { Emitter, type Event } from 'vscode-jsonrpc';
 import { systemClock, type Clock } from '../core/clock';
 import type { Dtype, LoadedModel, ProgressParams, Task } from '../protocol';
@@ -22,6 +23,7 @@ import type { Precision, Variant } from '../core/weightFiles';
 import { checkModelFolder, describeChoice, externalDataFormat, onnxFiles, ownModelFolder, resolveInFolder } from './modelFiles';
 import { hostPlatform, modelKey, sameModel } from './modelPaths';
 import { ownedModel } from './decode/ownedModel';
+import { withDecoderEdit } from './decode/editedSession';
 import type { RunnerSettings } from './runnerSettings';
 
 export interface CausalLm {
@@ -175,7 +177,9 @@ export class ModelStore {
     try {
       if (causalTasks.includes(task)) {
         const tokenizer = await AutoTokenizer.from_pretrained(folder, options);
-        const lm = await AutoModelForCausalLM.from_pretrained(folder, options);
+        // The decoder graph is edited as it loads, so a decode step fetches only its new cache positions (decode/onnxGraphEdit.ts).
+        const decoderFile = path.join(folder, onnxFiles(task, variant)[0] ?? '');
+        const lm = await withDecoderEdit(decoderFile, () => AutoModelForCausalLM.from_pretrained(folder, options));
         // Decide (once, with a one-token probe) whether Inkwell's own decode loop can drive this graph.
         await ownedModel({ kind: 'causal', tokenizer, model: lm });
         return { kind: 'causal', tokenizer, model: lm, dtype, variant, loadMs: performance.now() - started, info };

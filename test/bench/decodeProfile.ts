@@ -7,6 +7,10 @@
  *
  *   npm run bench:decode            (MODEL=smollm2-135m-sentences DTYPE=fp32 CONTEXT=1024 STEPS=32 RUNS=3
  *                                    CONFIGS=owned,transformers,no-chunk,arena-off,no-prepack,no-spin,block-base-4,threads-1)
+ *
+ * The decoder graph loads edited as ModelStore loads it (decode/onnxGraphEdit.ts), except for
+ * 'transformers' (plain transformers.js) and 'unedited' (the own loop fetching the whole cache
+ * every step); 'gqa-shared' keeps GroupQueryAttention's shared past/present buffers on the edited graph.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -15,8 +19,9 @@ import * as path from 'node:path';
 import { AutoModelForCausalLM, AutoTokenizer } from '@huggingface/transformers';
 import { Tensor as OrtTensor, type InferenceSession } from 'onnxruntime-node';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
-import { DECODE_LOOP_SWITCH, ownedModel } from '../../src/runner/decode/ownedModel';
-import { externalDataFormat } from '../../src/runner/modelFiles';
+import { withDecoderEdit } from '../../src/runner/decode/editedSession';
+import { DECODE_KV_SWITCH, DECODE_LOOP_SWITCH, ownedModel } from '../../src/runner/decode/ownedModel';
+import { externalDataFormat, onnxFiles } from '../../src/runner/modelFiles';
 import type { CausalLm } from '../../src/runner/modelStore';
 import { decode, encode } from '../../src/runner/textGeneration';
 import { ensureFixture, type FixtureName } from '../fixtures/generate';
@@ -44,9 +49,16 @@ const CONFIGS: Record<string, InferenceSession.SessionOptions> = {
   'no-chunk': {},
   'all-logits': {},
   'all-logits-no-chunk': {},
+  unedited: {},
+  'gqa-shared': {},
 };
 /** Environment per configuration: 'no-chunk' feeds the whole prompt in one run (ownedLoop.ts prefillChunk). */
-const CONFIG_ENV: Record<string, Record<string, string>> = { 'no-chunk': { INKWELL_PREFILL_CHUNK: '0' }, 'all-logits-no-chunk': { INKWELL_PREFILL_CHUNK: '0' } };
+const CONFIG_ENV: Record<string, Record<string, string>> = {
+  'no-chunk': { INKWELL_PREFILL_CHUNK: '0' },
+  'all-logits-no-chunk': { INKWELL_PREFILL_CHUNK: '0' },
+  'gqa-shared': { [DECODE_KV_SWITCH]: 'shared' },
+};
+const UNEDITED = new Set(['transformers', 'transformers-no-spin', 'unedited']);
 
 /**
  * 'all-logits*': feeds num_logits_to_keep = 0, so the graph returns logits for every
@@ -61,6 +73,8 @@ function keepAllLogits(session: InferenceSession): void {
 
 interface Sample {
   config: string;
+  /** The own loop's cache kind, or 'generate' (transformers.js). */
+  mode: string;
   loadMs: number;
   prefillMs: number;
   msPerToken: number;
@@ -82,7 +96,8 @@ async function child(config: string): Promise<Sample> {
   const options = { dtype: DTYPE, device: 'cpu' as const, local_files_only: true, session_options: CONFIGS[config], ...(external ? { use_external_data_format: external } : {}) };
   const started = performance.now();
   const tokenizer = await AutoTokenizer.from_pretrained(folder, options);
-  const model = await AutoModelForCausalLM.from_pretrained(folder, options);
+  const loadModel = () => AutoModelForCausalLM.from_pretrained(folder, options);
+  const model = UNEDITED.has(config) ? await loadModel() : await withDecoderEdit(path.join(folder, onnxFiles('text-generation', DTYPE)[0]!), loadModel);
   const lm: CausalLm = { kind: 'causal', tokenizer, model };
   const owned = await ownedModel(lm);
   if (config.startsWith('all-logits')) {
@@ -97,7 +112,7 @@ async function child(config: string): Promise<Sample> {
   const t0 = performance.now();
   await decode(lm, encode(lm, prompt), { maxNewTokens: STEPS, minNewTokens: STEPS, temperature: 0 }, { token: new CancellationTokenSource().token, onText: () => undefined, unitEnded: () => (times.push(performance.now()), false) });
   const steps = times.map((t, i) => t - (times[i - 1] ?? t0));
-  const sample: Sample = { config, loadMs, prefillMs: steps[0] ?? 0, msPerToken: median(steps.slice(1)), rssAfterImportMB, rssAfterLoadMB, rssAfterDecodeMB: mb() };
+  const sample: Sample = { config, mode: owned?.mode ?? 'generate', loadMs, prefillMs: steps[0] ?? 0, msPerToken: median(steps.slice(1)), rssAfterImportMB, rssAfterLoadMB, rssAfterDecodeMB: mb() };
   if (config === 'profile') sample.ops = lastStepOps(((model as unknown as { sessions: Record<string, InferenceSession> }).sessions['model']!));
   return sample;
 }
@@ -138,6 +153,7 @@ async function driver(): Promise<void> {
     const m = (f: (x: Sample) => number, digits = 1) => round(median(s.map(f)), digits);
     return {
       config,
+      mode: s[0]?.mode ?? '-',
       load_ms: m((x) => x.loadMs, 0),
       prefill_ms: m((x) => x.prefillMs, 0),
       ms_per_token: m((x) => x.msPerToken, 2),
@@ -149,8 +165,8 @@ async function driver(): Promise<void> {
   const base = rows.find((r) => r.config === 'transformers');
   console.log(`\n${MODEL} (${DTYPE}), ${CONTEXT}-token context, ${STEPS} tokens, median of ${RUNS} processes per configuration:\n`);
   printTable(
-    ['config', 'load ms', 'prefill ms', 'ms/token', 'vs transformers', 'RSS after import MB', 'after load MB', 'after decode MB'],
-    rows.map((r) => [r.config, r.load_ms, r.prefill_ms, r.ms_per_token, base ? round(r.ms_per_token / base.ms_per_token, 2) : '-', r.rss_import_mb, r.rss_load_mb, r.rss_decode_mb]),
+    ['config', 'cache', 'load ms', 'prefill ms', 'ms/token', 'vs transformers', 'RSS after import MB', 'after load MB', 'after decode MB'],
+    rows.map((r) => [r.config, r.mode, r.load_ms, r.prefill_ms, r.ms_per_token, base ? round(r.ms_per_token / base.ms_per_token, 2) : '-', r.rss_import_mb, r.rss_load_mb, r.rss_decode_mb]),
   );
   let ops: Record<string, number> | undefined;
   if (process.env.PROFILE === '1') {

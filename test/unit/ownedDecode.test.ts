@@ -10,10 +10,12 @@ import { AutoModelForCausalLM, AutoTokenizer } from '@huggingface/transformers';
 import { Tensor as OrtTensor } from 'onnxruntime-node';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { complete } from '../../src/runner/completion';
-import { KV_GROWTH_STEP, SharedKv } from '../../src/runner/decode/kvState';
+import * as path from 'node:path';
+import { withDecoderEdit } from '../../src/runner/decode/editedSession';
+import { CapacityKv, KV_GROWTH_STEP, SharedKv } from '../../src/runner/decode/kvState';
 import { prefillChunk } from '../../src/runner/decode/ownedLoop';
-import { DECODE_LOOP_SWITCH, ownedModel } from '../../src/runner/decode/ownedModel';
-import { externalDataFormat } from '../../src/runner/modelFiles';
+import { DECODE_KV_SWITCH, DECODE_LOOP_SWITCH, ownedModel } from '../../src/runner/decode/ownedModel';
+import { externalDataFormat, onnxFiles } from '../../src/runner/modelFiles';
 import type { CausalLm } from '../../src/runner/modelStore';
 import { PrefixCache } from '../../src/runner/prefixCache';
 import { decode, encode } from '../../src/runner/textGeneration';
@@ -23,19 +25,26 @@ import { ensureFixture, type FixtureName } from '../fixtures/generate';
 const TEXT = 'Inkwell writes along with you. It runs a small model on your own machine and suggests the next words as you type, ';
 
 type Variant = 'fp32' | 'q8' | 'q4' | 'int8' | 'uint8';
-const CASES: [FixtureName, Variant[], 'shared' | 'concat'][] = [
-  ['tiny-llama', ['fp32', 'q8', 'q4'], 'concat'],
-  ['tiny-llama-gqa', ['fp32', 'q4', 'int8', 'uint8'], 'shared'],
-  ['tiny-llama-external', ['fp32', 'int8', 'uint8', 'q4'], 'concat'],
-  ['smollm2-135m-sentences', ['fp32', 'q8', 'q4'], 'concat'],
+type Mode = 'shared' | 'concat' | 'append';
+/** Graphs edited at load (as ModelStore loads them) are driven as 'append'; unedited ones as before. */
+const CASES: [FixtureName, Variant[], Mode, 'edited' | 'unedited' | 'edited, shared buffers'][] = [
+  ['tiny-llama', ['fp32', 'q8', 'q4'], 'append', 'edited'],
+  ['tiny-llama-gqa', ['fp32', 'q4', 'int8', 'uint8'], 'append', 'edited'],
+  ['tiny-llama-external', ['fp32', 'int8', 'uint8', 'q4'], 'append', 'edited'],
+  ['smollm2-135m-sentences', ['fp32', 'q8', 'q4'], 'append', 'edited'],
+  ['tiny-llama', ['fp32', 'q8'], 'concat', 'unedited'],
+  ['tiny-llama-gqa', ['fp32', 'q4'], 'shared', 'unedited'],
+  ['tiny-llama-gqa', ['fp32', 'int8'], 'shared', 'edited, shared buffers'],
 ];
 
-async function load(name: FixtureName, dtype: Variant): Promise<CausalLm> {
+async function load(name: FixtureName, dtype: Variant, edited = true): Promise<CausalLm> {
   const folder = await ensureFixture(name);
   const external = externalDataFormat(folder, 'text-generation', dtype);
   const options = { dtype, device: 'cpu' as const, local_files_only: true, ...(external ? { use_external_data_format: external } : {}) };
   const tokenizer = await AutoTokenizer.from_pretrained(folder, options);
-  const model = await AutoModelForCausalLM.from_pretrained(folder, options);
+  const file = path.join(folder, onnxFiles('text-generation', dtype)[0]!);
+  const loadModel = () => AutoModelForCausalLM.from_pretrained(folder, options);
+  const model = edited ? await withDecoderEdit(file, loadModel) : await loadModel();
   return { kind: 'causal', tokenizer, model };
 }
 
@@ -61,12 +70,14 @@ function completeParams(prompt: string, over: Partial<CompleteParams> = {}): Com
 }
 
 describe('own decode loop vs transformers.js generate() (real onnxruntime-node, generated models)', () => {
-  for (const [name, dtypes, mode] of CASES) {
+  for (const [name, dtypes, mode, graph] of CASES) {
     for (const dtype of dtypes) {
-      it(`${name} (${dtype}): ${mode} cache, greedy tokens identical, fresh and with prefix reuse`, async () => {
-        const lm = await load(name, dtype);
+      it(`${name} (${dtype}, ${graph}): ${mode} cache, greedy tokens identical, fresh and with prefix reuse`, async () => {
+        const lm = await load(name, dtype, graph !== 'unedited');
         try {
-          const owned = await ownedModel(lm);
+          // The cache kind is decided once per model, on its first use.
+          if (graph === 'edited, shared buffers') process.env[DECODE_KV_SWITCH] = 'shared';
+          const owned = await ownedModel(lm).finally(() => delete process.env[DECODE_KV_SWITCH]);
           assert.equal(owned?.mode, mode);
           const expected = await withTransformers(() => tokens(lm, TEXT, greedy(16)));
           assert.deepEqual(await tokens(lm, TEXT, greedy(16)), expected);
@@ -111,14 +122,14 @@ describe('own decode loop vs transformers.js generate() (real onnxruntime-node, 
         const expected = await withTransformers(() => tokens(lm, long, greedy(60)));
         const result = await decode(lm, encode(lm, long), greedy(60), hooks());
         assert.deepEqual(result.sequence, expected);
-        if (owned.mode === 'shared') assert.ok(result.cache instanceof SharedKv && result.cache.capacity === promptTokens + 60, 'a fresh buffer holds exactly prompt + new tokens');
+        assert.ok(result.cache instanceof CapacityKv && result.cache.capacity === promptTokens + 60, 'a fresh buffer holds exactly prompt + new tokens');
 
         const cache = new PrefixCache(64 * 2 ** 20);
         const grown = await complete(lm, 'm', cache, completeParams(long, { maxNewTokens: 60, minNewTokens: 60 }), 0, hooks());
         const extended = `${long}${grown.completions[0]} more`;
         const bytesBefore = cache.totalBytes;
         const reused = await complete(lm, 'm', cache, completeParams(extended), 0, hooks());
-        if (owned.mode === 'shared') assert.ok(cache.totalBytes >= (bytesBefore * (promptTokens + 60 + KV_GROWTH_STEP)) / (promptTokens + 60), 'the buffer grew by a step');
+        assert.ok(cache.totalBytes >= (bytesBefore * (promptTokens + 60 + KV_GROWTH_STEP)) / (promptTokens + 60), 'the buffer grew by a step');
         assert.ok(reused.reusedTokens > KV_GROWTH_STEP - 40 && reused.promptTokens > KV_GROWTH_STEP, `reused ${reused.reusedTokens} of ${reused.promptTokens}`);
         const theirCache = new PrefixCache(64 * 2 ** 20);
         await withTransformers(() => complete(lm, 'm', theirCache, completeParams(long, { maxNewTokens: 60, minNewTokens: 60 }), 0, hooks()));
@@ -142,7 +153,7 @@ describe('own decode loop vs transformers.js generate() (real onnxruntime-node, 
   });
 
   it('GroupQueryAttention writes the new positions into the buffer passed as past and present (past_present_share_buffer)', async () => {
-    const lm = await load('tiny-llama-gqa', 'fp32');
+    const lm = await load('tiny-llama-gqa', 'fp32', false);
     try {
       const owned = await ownedModel(lm);
       assert.equal(owned?.mode, 'shared');

@@ -56,6 +56,8 @@ describe('model runner on generated models', () => {
   it('loads the q8 weights too', async () => {
     const loaded = await runner.client.request(Methods.loadModel, { task: 'text-generation', model: llama, dtype: 'q8' });
     assert.equal(loaded.dtype, 'q8');
+    // The bundled runner loads the decoder graph edited (decode/editedSession.ts wraps onnxruntime-node's InferenceSession.create).
+    assert.ok(runner.logs.some((l) => /model_quantized\.onnx edited to decode with a fixed-size cache/.test(l)), runner.logs.join('\n'));
     const q8 = await runner.client.request(Methods.generate, params({ dtype: 'q8' }));
     assert.equal(q8.generatedTokens, 24);
   });

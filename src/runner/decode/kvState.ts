@@ -12,6 +12,8 @@ export interface KvLayout {
   /** past_key_values.{i}.key|value, in the same order as `presentNames`. */
   pastNames: string[];
   presentNames: string[];
+  /** The edited graph's outputs holding each run's new positions (onnxGraphEdit.ts), same order; absent when unedited. */
+  newNames?: string[];
 }
 
 /**
@@ -19,7 +21,7 @@ export interface KvLayout {
  * `length` positions are valid; reusing a prefix only lowers it.
  */
 export interface KvState {
-  readonly kind: 'shared' | 'concat';
+  readonly kind: 'shared' | 'concat' | 'append';
   readonly layout: KvLayout;
   length: number;
   /** Keep the first `keep` positions (no copy for the shared buffers). */
@@ -29,17 +31,16 @@ export interface KvState {
 }
 
 /**
- * Fixed-capacity buffers [1, kvHeads, capacity, headDim] for graphs whose attention
- * (com.microsoft GroupQueryAttention) writes the new positions into the past buffer
- * when the same memory is passed as past input and present output
- * (past_present_share_buffer). Capacity grows in KV_GROWTH_STEP steps.
+ * Fixed-capacity buffers [1, kvHeads, capacity, headDim], fed whole as the past
+ * inputs; the first `length` positions of each head are valid. Capacity grows in
+ * KV_GROWTH_STEP steps.
  */
-export class SharedKv implements KvState {
-  readonly kind = 'shared' as const;
+export abstract class CapacityKv implements KvState {
+  abstract readonly kind: 'shared' | 'append';
   length = 0;
   capacity = 0;
-  private buffers: Float32Array[] = [];
-  private tensors: OrtTensor[] = [];
+  protected buffers: Float32Array[] = [];
+  protected tensors: OrtTensor[] = [];
 
   constructor(readonly layout: KvLayout, initialPositions = KV_GROWTH_STEP) {
     this.reserve(initialPositions);
@@ -47,8 +48,8 @@ export class SharedKv implements KvState {
 
   /**
    * Makes room for `total` positions, copying the valid ones into bigger buffers if needed:
-   * the first time exactly `total` (onnxruntime-node copies the whole buffer back every step,
-   * so spare capacity costs time), later at least KV_GROWTH_STEP more.
+   * the first time exactly `total` (the caller sizes it for prompt + new tokens), later at
+   * least KV_GROWTH_STEP more.
    */
   reserve(total: number): void {
     if (total <= this.capacity) return;
@@ -70,16 +71,13 @@ export class SharedKv implements KvState {
     this.tensors = next.map((data) => new OrtTensor('float32', data, [1, kvHeads, capacity, headDim]));
   }
 
-  /** The same tensors serve as past inputs and as preallocated present outputs. */
-  bind(feeds: Record<string, OrtTensor>, fetches: Record<string, OrtTensor | null>): void {
-    this.layout.pastNames.forEach((name, i) => {
-      feeds[name] = this.tensors[i]!;
-      fetches[this.layout.presentNames[i]!] = this.tensors[i]!;
-    });
-  }
-
   truncate(keep: number): void {
     this.length = Math.max(0, Math.min(keep, this.length));
+  }
+
+  /** Fills every position with `value` (probes: a graph that reads only valid positions never sees it). */
+  fill(value: number): void {
+    for (const buffer of this.buffers) buffer.fill(value);
   }
 
   get_seq_length(): number {
@@ -97,6 +95,51 @@ export class SharedKv implements KvState {
     const data = this.buffers[index]!;
     for (let h = 0; h < kvHeads; h++) out.set(data.subarray(h * this.capacity * headDim, (h * this.capacity + this.length) * headDim), h * this.length * headDim);
     return out;
+  }
+}
+
+/**
+ * Capacity buffers for graphs whose attention (com.microsoft GroupQueryAttention)
+ * writes the new positions into the past buffer when the same memory is passed as past
+ * input and present output (past_present_share_buffer). onnxruntime-node still copies
+ * the whole present back into a new JavaScript buffer every step.
+ */
+export class SharedKv extends CapacityKv {
+  readonly kind = 'shared' as const;
+
+  /** The same tensors serve as past inputs and as preallocated present outputs. */
+  bind(feeds: Record<string, OrtTensor>, fetches: Record<string, OrtTensor | null>): void {
+    this.layout.pastNames.forEach((name, i) => {
+      feeds[name] = this.tensors[i]!;
+      fetches[this.layout.presentNames[i]!] = this.tensors[i]!;
+    });
+  }
+}
+
+/**
+ * Capacity buffers for graphs edited at load (onnxGraphEdit.ts): the past is read
+ * up to the valid length only, and each run returns just its new positions
+ * (`newNames`, [1, kvHeads, n, headDim]), which are written into the buffers here.
+ */
+export class AppendKv extends CapacityKv {
+  readonly kind = 'append' as const;
+
+  bind(feeds: Record<string, OrtTensor>): void {
+    this.layout.pastNames.forEach((name, i) => (feeds[name] = this.tensors[i]!));
+  }
+
+  /** Writes a run's `added` new positions (outputs named as layout.newNames) after the valid ones. */
+  append(outputs: Record<string, OrtTensor>, added: number): void {
+    const { kvHeads, headDim, newNames } = this.layout;
+    if (!newNames || this.length + added > this.capacity) throw new Error('no room for the new positions');
+    const rows = added * headDim;
+    newNames.forEach((name, i) => {
+      const data = outputs[name]?.data as Float32Array | undefined;
+      if (!data || data.length !== kvHeads * rows) throw new Error(`the model returned no ${added} positions in ${name}`);
+      const buffer = this.buffers[i]!;
+      for (let h = 0; h < kvHeads; h++) buffer.set(data.subarray(h * rows, (h + 1) * rows), (h * this.capacity + this.length) * headDim);
+    });
+    this.length += added;
   }
 }
 

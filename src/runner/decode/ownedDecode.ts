@@ -2,7 +2,7 @@ import type { DynamicCache } from '@huggingface/transformers';
 import type { SamplingParams } from '../../protocol';
 import type { GenerationMonitor } from '../generationMonitor';
 import type { KvState } from './kvState';
-import { ConcatKv, SharedKv } from './kvState';
+import { AppendKv, ConcatKv, SharedKv } from './kvState';
 import { runOwnedLoop } from './ownedLoop';
 import { newKv, type OwnedModel } from './ownedModel';
 
@@ -10,7 +10,7 @@ import { newKv, type OwnedModel } from './ownedModel';
 export type AnyCache = DynamicCache | KvState;
 
 export function isKvState(cache: unknown): cache is KvState {
-  return cache instanceof SharedKv || cache instanceof ConcatKv;
+  return cache instanceof SharedKv || cache instanceof AppendKv || cache instanceof ConcatKv;
 }
 
 /**

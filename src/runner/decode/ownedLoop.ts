@@ -1,6 +1,6 @@
 import { Tensor as OrtTensor } from 'onnxruntime-node';
 import type { KvState } from './kvState';
-import { ConcatKv, SharedKv } from './kvState';
+import { AppendKv, ConcatKv, SharedKv } from './kvState';
 import type { OwnedModel } from './ownedModel';
 import { pickToken, type SamplerOptions } from './sampler';
 
@@ -61,7 +61,13 @@ async function step(model: OwnedModel, kv: KvState, input: readonly number[]): P
   if (model.positionIds) feeds['position_ids'] = new OrtTensor('int64', BigInt64Array.from(input, (_, i) => BigInt(past + i)), [1, input.length]);
   if (model.logitsToKeep) feeds['num_logits_to_keep'] = new OrtTensor('int64', BigInt64Array.from([1n]), []);
   let result: Record<string, OrtTensor>;
-  if (kv instanceof SharedKv) {
+  if (kv instanceof AppendKv) {
+    // Fetch by name: only the logits and the new positions are copied into JavaScript.
+    kv.reserve(total);
+    kv.bind(feeds);
+    result = (await model.session.run(feeds, ['logits', ...(kv.layout.newNames ?? [])])) as Record<string, OrtTensor>;
+    kv.append(result, input.length);
+  } else if (kv instanceof SharedKv) {
     kv.reserve(total);
     const fetches: Record<string, OrtTensor | null> = { logits: null };
     kv.bind(feeds, fetches);

@@ -1,6 +1,7 @@
 import { Tensor as OrtTensor, type InferenceSession } from 'onnxruntime-node';
 import type { CausalLm } from '../modelStore';
-import { ConcatKv, SharedKv, type KvLayout, type KvState } from './kvState';
+import { AppendKv, ConcatKv, SharedKv, type KvLayout, type KvState } from './kvState';
+import { newRowsName } from './onnxGraphEdit';
 
 /**
  * A causal LM whose onnxruntime session Inkwell drives itself (ownedLoop.ts):
@@ -9,6 +10,9 @@ import { ConcatKv, SharedKv, type KvLayout, type KvState } from './kvState';
  *   position_ids; the past may be a fixed-capacity buffer and the present is
  *   written into it in place when passed as the preallocated output.
  * - 'concat': Optimum-style graphs (position_ids, Concat of past and new).
+ * - 'append': either kind, edited at load (onnxGraphEdit.ts): the past is a
+ *   fixed-capacity buffer read up to the valid length, and each run returns only its
+ *   new positions, so only those are copied back into JavaScript.
  * What onnxruntime-node 1.30 does (checked here): inputs are borrowed, not copied; a
  * preallocated CPU output is bound in place (so GroupQueryAttention sees past == present
  * and takes its share-buffer path), but the result still holds a fresh copy of every
@@ -16,7 +20,7 @@ import { ConcatKv, SharedKv, type KvLayout, type KvState } from './kvState';
  */
 export interface OwnedModel {
   session: InferenceSession;
-  mode: 'shared' | 'concat';
+  mode: 'shared' | 'concat' | 'append';
   layout: KvLayout;
   positionIds: boolean;
   logitsToKeep: boolean;
@@ -24,6 +28,8 @@ export interface OwnedModel {
 
 /** Set INKWELL_DECODE_LOOP=transformers to use transformers.js' generate() for every model (benchmarks compare both). */
 export const DECODE_LOOP_SWITCH = 'INKWELL_DECODE_LOOP';
+/** INKWELL_DECODE_KV=shared: GroupQueryAttention graphs share past and present buffers even when edited (benchmarks compare both). */
+export const DECODE_KV_SWITCH = 'INKWELL_DECODE_KV';
 
 const probed = new WeakMap<object, Promise<OwnedModel | undefined>>();
 
@@ -43,6 +49,7 @@ export function ownedModel(lm: CausalLm): Promise<OwnedModel | undefined> {
 
 /** A fresh, empty cache for this model. */
 export function newKv(model: OwnedModel, positions?: number): KvState {
+  if (model.mode === 'append') return new AppendKv(model.layout, positions);
   return model.mode === 'shared' ? new SharedKv(model.layout, positions) : new ConcatKv(model.layout);
 }
 
@@ -71,8 +78,12 @@ async function inspect(lm: CausalLm): Promise<OwnedModel> {
   const cacheMeta = metadata.find((m) => m.name === pastNames[0]);
   if (cacheMeta?.type && cacheMeta.type !== 'float32') throw new Error(`a ${cacheMeta.type} cache is not handled`);
   if (cacheMeta?.shape && (cacheMeta.shape[1] !== kvHeads || cacheMeta.shape[3] !== headDim)) throw new Error('cache shape does not match the config');
-  const layout: KvLayout = { layers, kvHeads, headDim, pastNames, presentNames };
+  const newNames = pastNames.map((_, i) => newRowsName(Math.floor(i / 2), i % 2 === 0 ? 'key' : 'value'));
+  const edited = newNames.every((n) => outputs.has(n));
+  const layout: KvLayout = { layers, kvHeads, headDim, pastNames, presentNames, ...(edited ? { newNames } : {}) };
   const base = { session, layout, positionIds: inputs.has('position_ids'), logitsToKeep: inputs.has('num_logits_to_keep') };
+  const shareWanted = !base.positionIds && process.env[DECODE_KV_SWITCH] === 'shared';
+  if (edited && !shareWanted && (await readsValidPastOnly(base))) return { ...base, mode: 'append' };
   if (base.positionIds) return { ...base, mode: 'concat' };
   if (!(await sharesBuffers(session, layout))) throw new Error('the graph does not write its cache in place');
   return { ...base, mode: 'shared' };
@@ -99,4 +110,33 @@ async function sharesBuffers(session: InferenceSession, layout: KvLayout): Promi
   }
   kv.length = 1;
   return kv.validRows(0).some((v) => v !== 0);
+}
+
+/**
+ * One token with an empty cache, once exact and once as a capacity buffer full of
+ * ones: the edited graph must give the same logits (it reads only the valid
+ * positions), and return that token's key/value positions.
+ */
+async function readsValidPastOnly(model: Omit<OwnedModel, 'mode'>): Promise<boolean> {
+  const logits = async (capacity: number) => {
+    const kv = new AppendKv(model.layout, capacity);
+    kv.fill(1);
+    const feeds: Record<string, OrtTensor> = {
+      input_ids: new OrtTensor('int64', BigInt64Array.from([0n]), [1, 1]),
+      attention_mask: new OrtTensor('int64', BigInt64Array.from([1n]), [1, 1]),
+    };
+    if (model.positionIds) feeds['position_ids'] = new OrtTensor('int64', BigInt64Array.from([0n]), [1, 1]);
+    if (model.logitsToKeep) feeds['num_logits_to_keep'] = new OrtTensor('int64', BigInt64Array.from([1n]), []);
+    kv.bind(feeds);
+    const result = (await model.session.run(feeds, ['logits', ...(model.layout.newNames ?? [])])) as Record<string, OrtTensor>;
+    kv.append(result, 1);
+    return result['logits']!.data as Float32Array;
+  };
+  try {
+    const [exact, capacity] = [await logits(1), await logits(8)];
+    return exact.length === capacity.length && exact.every((v, i) => Math.abs(v - capacity[i]!) <= 1e-4 * (1 + Math.abs(v)));
+  } catch (err) {
+    console.error(`Inkwell: the edited graph does not read a capacity cache (${err instanceof Error ? err.message : String(err)}).`);
+    return false;
+  }
 }
