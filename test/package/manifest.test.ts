@@ -27,6 +27,7 @@ interface Manifest {
   keywords: string[];
   categories: string[];
   galleryBanner: { color: string; theme: string };
+  contributes: { commands: { command: string }[]; menus: Record<string, { command?: string }[]> };
 }
 
 /** Image sources in Markdown: ![alt](src) and <img src="…">. */
@@ -68,6 +69,11 @@ describe('the packaged VSIX as the Marketplace shows it', () => {
     assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
     assert.ok(['dark', 'light'].includes(pkg.galleryBanner.theme));
     assert.match(vsixManifest, new RegExp(`Branding.Color" Value="${pkg.galleryBanner.color}"`));
+  });
+
+  it('contributes no test-only command (the chat e2e reaches its hooks through INKWELL_TEST_HOOKS, not the palette)', () => {
+    const ids = [...pkg.contributes.commands.map((c) => c.command), ...Object.values(pkg.contributes.menus).flatMap((items) => items.map((i) => i.command ?? ''))];
+    assert.deepEqual(ids.filter((id) => /\.test\.|\btest\b/i.test(id)), []);
   });
 
   it('is marked preview exactly while its version is below 1.0', () => {

@@ -147,6 +147,7 @@ describe('Inkwell as a language model provider, on the real runner', () => {
   });
   after(() => runner.client.dispose());
 
+  let relisted = 0;
   const provider = (downloaded: boolean) =>
     new InkwellLanguageModels({
       client: runner.client,
@@ -154,6 +155,7 @@ describe('Inkwell as a language model provider, on the real runner', () => {
       isDownloaded: async () => downloaded,
       cachedModels: async () => [],
       textPart: (value) => ({ value }),
+      limitLearned: () => relisted++,
     });
 
   it('lists the instruction model only when it is on disk', async () => {
@@ -175,10 +177,12 @@ describe('Inkwell as a language model provider, on the real runner', () => {
     assert.ok(parts.every((p) => typeof (p as { value?: unknown }).value === 'string'));
 
     const text = 'The ferry leaves at nine.';
+    relisted = 0;
     const own = await runner.client.request(Methods.countTokens, { model: llama, dtype: 'fp32', task: 'instruction', texts: [text] });
     assert.equal(await lm.provideTokenCount(model!, text, token), own.counts[0]);
     assert.equal(await lm.provideTokenCount(model!, { role: 1, content: [{ value: text }], name: undefined }, token), own.counts[0]! + 8);
-    // After a count the real context is known.
+    // After a count the real context is known, and VS Code is told to list the models again (once).
+    assert.equal(relisted, 1, 'the provider asked VS Code to list its models again');
     const [learned] = await lm.provideLanguageModelChatInformation();
     assert.equal(learned!.maxInputTokens + learned!.maxOutputTokens, 2048);
   });

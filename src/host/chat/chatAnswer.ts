@@ -13,6 +13,7 @@ import { estimateTokensByChars, SERVER_INPUT_LIMIT } from '../../core/text/token
 import { Methods } from '../../protocol';
 import { servedByServer } from '../backend';
 import type { RunnerClient } from '../runnerClient';
+import { translateWithModels, translationLanguageCode } from './chatTranslate';
 
 /** The part of VS Code's `ChatResponseStream` an answer uses. */
 export interface ChatStreamLike {
@@ -26,6 +27,8 @@ export interface ChatAnswerDeps {
   config: () => Config;
   /** A local model must be on disk (or downloaded after the user agreed); false stops with a message. */
   modelReady: (model: string) => Promise<boolean>;
+  /** The same for a translation model; without it (or when false) `/translate` uses the instruction model. */
+  translationReady?: (model: string) => Promise<boolean>;
 }
 
 export interface ChatRequestData {
@@ -79,6 +82,11 @@ export async function answerChat(deps: ChatAnswerDeps, request: ChatRequestData,
     stream.markdown(`${what}, then ask \`@inkwell /${task}\` again.`);
     return { task };
   }
+  const targetCode = task === 'translate' ? translationLanguageCode(argument) : undefined;
+  if (targetCode) {
+    const translated = await translateWithModels(deps, request.pieces, targetCode, stream, token);
+    if (translated !== undefined) return finish(request, stream, token, { task, text: translated });
+  }
   const config = deps.config();
   const model = config.instructionModel;
   if (!servedByServer(config, 'instruction') && !(await deps.modelReady(model))) {
@@ -103,11 +111,17 @@ export async function answerChat(deps: ChatAnswerDeps, request: ChatRequestData,
     (text) => stream.markdown(text),
     token,
   );
-  if (result.finishReason === 'cancelled' || token.isCancellationRequested) return { task, text: result.text };
-  const text = result.text.trim();
+  if (result.finishReason === 'cancelled') return { task, text: result.text };
+  return finish(request, stream, token, { task, text: result.text });
+}
+
+/** Offers the buttons under a complete answer (none after a cancel). */
+function finish(request: ChatRequestData, stream: ChatStreamLike, token: vscode.CancellationToken, answer: ChatAnswer & { text: string }): ChatAnswer {
+  if (token.isCancellationRequested) return answer;
+  const text = answer.text.trim();
   if (text) {
     stream.button({ command: INSERT_ANSWER_COMMAND, title: 'Insert at Cursor', arguments: [text] });
     if (request.hasSelection) stream.button({ command: REPLACE_SELECTION_COMMAND, title: 'Replace Selection', arguments: [text] });
   }
-  return { task, text };
+  return { task: answer.task, text };
 }

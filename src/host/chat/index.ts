@@ -29,6 +29,7 @@ function registerModelProvider(deps: ChatDeps): vscode.Disposable {
     return new vscode.Disposable(() => undefined);
   }
   const changed = new vscode.EventEmitter<void>();
+  let lastListed = '';
   const provider = new InkwellLanguageModels({
     client: deps.client,
     config: () => deps.config.current,
@@ -36,9 +37,19 @@ function registerModelProvider(deps: ChatDeps): vscode.Disposable {
     cachedModels: async () => (await deps.client.request0(Methods.listCachedModels)).filter((m) => m.complete).map((m) => m.model),
     textPart: api.textPart,
     onDidChange: changed.event,
+    listed: (names) => {
+      const text = names.join(', ') || 'none on disk';
+      if (text !== lastListed) deps.log.info(`Chat: Inkwell's models in the model picker: ${text}.`);
+      lastListed = text;
+    },
+    limitLearned: () => changed.fire(),
   });
   try {
-    return vscode.Disposable.from(changed, api.register(LM_VENDOR, provider), deps.config.onDidChange(() => changed.fire()));
+    const registration = api.register(LM_VENDOR, provider);
+    // VS Code (1.139) asks a provider for its models only when something asks for its vendor;
+    // signed out nothing does, and the picker stays empty. Saying "changed" makes it ask now.
+    changed.fire();
+    return vscode.Disposable.from(changed, registration, deps.config.onDidChange(() => changed.fire()));
   } catch (err) {
     changed.dispose();
     deps.log.warn(`Chat: could not register Inkwell's language models: ${String(err)}`);
@@ -56,8 +67,10 @@ export function registerChat(deps: ChatDeps): vscode.Disposable {
       log: deps.log,
       extensionUri: deps.extensionUri,
       modelReady: (model) => (servedByServer(config(), 'instruction') ? Promise.resolve(true) : deps.ensureAvailable('instruction', model)),
+      // Translation always runs locally, as for "Translate Selection".
+      translationReady: (model) => deps.ensureAvailable('translation', model),
     }),
     registerModelProvider(deps),
-    registerTestHooks(process.env),
+    registerTestHooks(process.env, deps.log),
   );
 }

@@ -17,7 +17,11 @@ import { messageRole, messageText, type LanguageModelInfo, type LanguageModelPro
 
 /** Must match `contributes.languageModelChatProviders[0].vendor` in package.json. */
 export const LM_VENDOR = 'inkwell';
-/** Until a model has been loaded its context is not known: this is assumed (the runner refuses longer prompts with a clear message). */
+/**
+ * Until the runner has read a model's limit (its first token count: the tokenizer's
+ * `model_max_length` and the config's `max_position_embeddings`), this is assumed; then
+ * the provider tells VS Code the real one (the runner refuses longer prompts either way).
+ */
 const ASSUMED_CONTEXT = 4096;
 const ANSWER_TOKENS = 1024;
 
@@ -30,6 +34,10 @@ export interface ProviderDeps {
   cachedModels: () => Promise<string[]>;
   textPart: (value: string) => unknown;
   onDidChange?: vscode.Event<void>;
+  /** Called with the models listed to VS Code. */
+  listed?: (names: string[]) => void;
+  /** A model's real context limit became known (differs from what was listed): list again. */
+  limitLearned?: () => void;
 }
 
 export interface InkwellModelInfo extends LanguageModelInfo {
@@ -78,6 +86,7 @@ export class InkwellLanguageModels implements LanguageModelProvider<InkwellModel
       const onDisk = cached.has(model) || (model === config.instructionModel && (await this.deps.isDownloaded(model).catch(() => false)));
       if (onDisk) models.push(this.info(model, false, 'local'));
     }
+    this.deps.listed?.(models.map((m) => `${m.name} (${m.maxInputTokens} input tokens)`));
     return models;
   }
 
@@ -97,7 +106,10 @@ export class InkwellLanguageModels implements LanguageModelProvider<InkwellModel
     const value = typeof text === 'string' ? text : messageText(text);
     if (model.remote || servedByServer(this.deps.config(), 'instruction')) return Math.ceil(value.length / 4);
     const { counts, limit } = await this.deps.client.request(Methods.countTokens, { model: model.model, dtype: this.deps.config().dtype, task: 'instruction', texts: [value] }, token);
-    this.limits.set(model.model, limit);
+    if (this.limits.get(model.model) !== limit) {
+      this.limits.set(model.model, limit);
+      if (limit !== ASSUMED_CONTEXT) this.deps.limitLearned?.();
+    }
     // A message also carries the chat template's role markers.
     return (counts[0] ?? 0) + (typeof text === 'string' ? 0 : 8);
   }
