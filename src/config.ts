@@ -33,6 +33,7 @@ export const SETTINGS = {
   inlineEnable: setting<Record<string, boolean>>('inline.enable', { '*': true }),
   inlineDebounceMs: setting('inline.debounceMs', 250),
   inlineAdaptiveDebounce: setting('inline.adaptiveDebounce', true),
+  inlinePrefetch: setting('inline.prefetch', true),
   inlineLength: setting<CompletionLength>('inline.length', 'sentence'),
   inlineSuggestions: setting('inline.suggestions', 1),
   inlineContextTokens: setting('inline.contextTokens', 1024),

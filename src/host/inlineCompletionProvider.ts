@@ -2,19 +2,46 @@ import * as vscode from 'vscode';
 import type { Config } from '../config';
 import { delay } from '../core/delay';
 import type { CompletionCache } from '../core/inline/completionCache';
-import { generationLimits } from '../core/inline/generationLimits';
-import { buildInlinePrompt } from '../core/inline/inlinePrompt';
+import { buildInlinePrompt, type InlinePromptOptions } from '../core/inline/inlinePrompt';
+import { nextSuggestionPrompt } from '../core/inline/nextSuggestionPrompt';
+import { PrefetchSlot } from '../core/inline/prefetchSlot';
+import { completeParams, finishSuggestions, suggestionKey } from '../core/inline/suggestionRequest';
 import { isEnabledFor } from '../core/inline/languageToggle';
-import { postprocessCompletions } from '../core/inline/postprocess';
 import { TypingRhythm } from '../core/inline/typingRhythm';
 import { MarkdownContextReader } from '../core/inline/markdownContext';
 import type { PrefixWindow } from '../core/inline/prefixWindow';
-import { suggestionUnit } from '../core/inline/unitStop';
-import { Methods } from '../protocol';
+import { Methods, type CompleteResult } from '../protocol';
+import { servedByServer } from './backend';
 import type { RunnerClient } from './runnerClient';
 import { isModelMissing } from './runnerErrors';
 import type { RequestOutcome, StatusState } from './statusState';
 import { isChatInput } from '../core/chat/chatAnswerText';
+
+/** Where a shown suggestion sits, for asking for the one after it. */
+interface PrefetchPlace {
+  documentId: string;
+  text: string;
+  offset: number;
+  config: Config;
+  promptOptions: InlinePromptOptions;
+  eol: '\n' | '\r\n';
+}
+
+/** The runner's side of a suggestion in one log line. */
+const describeResult = (r: CompleteResult): string =>
+  `${r.promptTokens} prompt tokens (${r.reusedTokens} reused), ${r.generatedTokens} generated, queued ${Math.round(r.timings.queuedMs ?? 0)} ms, first token ${Math.round(r.timings.firstTokenMs)} ms, total ${Math.round(r.timings.totalMs)} ms`;
+
+/** True once `work` settles, false as soon as `token` is cancelled. */
+function settledUnlessCancelled(work: Promise<void>, token: vscode.CancellationToken): Promise<boolean> {
+  if (token.isCancellationRequested) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const subscription = token.onCancellationRequested(() => resolve(false));
+    void work.then(() => {
+      subscription.dispose();
+      resolve(!token.isCancellationRequested);
+    });
+  });
+}
 
 export interface InlineDeps {
   client: RunnerClient;
@@ -42,6 +69,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
   private readonly windows = new Map<string, PrefixWindow>();
   private readonly markdownReaders = new Map<string, MarkdownContextReader>();
   private readonly rhythm = new TypingRhythm();
+  private readonly prefetch = new PrefetchSlot();
 
   constructor(private readonly deps: InlineDeps) {}
 
@@ -63,6 +91,7 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
   forget(documentId: string): void {
     this.running.get(documentId)?.cancel();
     this.running.delete(documentId);
+    this.prefetch.cancel(documentId);
     this.windows.delete(documentId);
     this.markdownReaders.delete(documentId);
     this.deps.cache.forgetDocument(documentId);
@@ -74,26 +103,44 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     if (!isEnabledFor(config.inlineEnable, document.languageId) || (this.deps.snoozed() && !explicit)) return [];
 
     const documentId = document.uri.toString();
+    const text = document.getText();
     const offset = document.offsetAt(position);
+    this.deps.log.debug(`inline: asked at ${documentId}:${offset} (${explicit ? 'explicit' : 'automatic'})`);
     const markdownReader = this.markdownReaders.get(documentId) ?? new MarkdownContextReader();
     this.markdownReaders.set(documentId, markdownReader);
-    const prompt = buildInlinePrompt(document.getText(), offset, this.windows.get(documentId), { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens, markdownReader });
+    const promptOptions = { languageId: document.languageId, maxPrefixTokens: config.inlineContextTokens, markdownReader };
+    const prompt = buildInlinePrompt(text, offset, this.windows.get(documentId), promptOptions);
     if (prompt.skip !== null) {
       this.deps.log.debug(`inline: no suggestion at ${documentId}:${offset} (${prompt.skip})`);
       return [];
     }
     this.windows.set(documentId, prompt.window);
-    const { before, prefix, suffix, comment } = prompt;
+    const { before } = prompt;
     const configuredMs = config.inlineDebounceMs;
     const debounceMs = explicit ? 0 : config.inlineAdaptiveDebounce ? this.rhythm.debounceMs({ now: performance.now(), configuredMs, before }) : configuredMs;
-    const length = config.inlineLength;
-    const limits = generationLimits(length, comment);
-    const keyParts = { documentId, modelId: config.generationModel, settings: { dtype: config.dtype, length, suggestions: config.inlineSuggestions }, prefix: before, suffix };
+    const keyParts = suggestionKey(documentId, config, prompt);
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const show = (completions: readonly string[]): vscode.InlineCompletionItem[] => {
+      this.prefetchAfter(completions[0]!, { documentId, text, offset, config, promptOptions, eol });
+      return this.items(completions, position);
+    };
 
     const cached = this.deps.cache.get(keyParts);
-    if (cached && cached.length > 0) return this.items(cached, position);
+    if (cached && cached.length > 0) return show(cached);
+    // The user reached (or typed a little past) the end of the shown suggestion while its successor is still being asked for: wait for that.
+    const pending = this.prefetch.pendingFor(keyParts);
+    if (pending) {
+      if (!(await settledUnlessCancelled(pending, token))) return [];
+      const ready = this.deps.cache.get(keyParts);
+      if (ready && ready.length > 0) return show(ready);
+    }
+    // A real request: a speculative one must not hold the runner while this one waits.
+    this.prefetch.cancel();
 
-    if (!explicit && !(await delay(debounceMs, token))) return [];
+    if (!explicit && !(await delay(debounceMs, token))) {
+      this.deps.log.debug(`inline: superseded during the ${debounceMs} ms debounce`);
+      return [];
+    }
     this.running.get(documentId)?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.running.set(documentId, source);
@@ -101,21 +148,16 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
     this.deps.status.requestStarted();
     let outcome: RequestOutcome = { kind: 'cancelled' };
     try {
-      const result = await this.deps.client.request(
-        Methods.complete,
-        { documentId, model: config.generationModel, dtype: config.dtype, prompt: prompt.prompt, suffix, n: config.inlineSuggestions, maxNewTokens: limits.maxNewTokens, stop: limits.stop, temperature: 0, unit: suggestionUnit(length, comment, before) },
-        source.token,
-      );
+      const result = await this.deps.client.request(Methods.complete, completeParams(documentId, config, prompt), source.token);
       // Cancelled (a newer keystroke, or VS Code no longer wants it): what came back is partial, not a suggestion.
       if (result.finishReason === 'cancelled' || source.token.isCancellationRequested) return [];
       outcome = { kind: 'done' };
-      const ctx = { prefix, suffix, length, comment };
-      const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-      const distinct = postprocessCompletions(result.completions, ctx).map((c) => c.replace(/\r?\n/g, eol));
+      const distinct = finishSuggestions(result.completions, config, prompt, eol);
       // bench:editor reads this line (runner's own time, and the text it should find on screen).
-      this.deps.log.debug(`inline: debounce ${debounceMs} ms, ${result.promptTokens} prompt tokens (${result.reusedTokens} reused), ${result.generatedTokens} generated, queued ${Math.round(result.timings.queuedMs ?? 0)} ms, first token ${Math.round(result.timings.firstTokenMs)} ms, total ${Math.round(result.timings.totalMs)} ms, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
-      if (distinct.length > 0) this.deps.cache.set(keyParts, distinct);
-      return this.items(distinct, position);
+      this.deps.log.debug(`inline: debounce ${debounceMs} ms, ${describeResult(result)}, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
+      if (distinct.length === 0) return [];
+      this.deps.cache.set(keyParts, distinct);
+      return show(distinct);
     } catch (err) {
       // Superseded by a newer keystroke, or the document closed: not a failure.
       if (source.token.isCancellationRequested) return [];
@@ -136,6 +178,37 @@ export class InlineCompletionProvider implements vscode.InlineCompletionItemProv
       }
       source.dispose();
     }
+  }
+
+  /**
+   * Asks, in the background, for the suggestion after `shown` (`inkwell.inline.prefetch`), so
+   * that it is in the cache when the user has typed `shown` to its end. One at a time, never
+   * reported in the status bar, cancelled by any real request; local models only (a server may bill each request).
+   */
+  private prefetchAfter(shown: string, at: PrefetchPlace): void {
+    const { documentId, config, eol } = at;
+    if (!config.inlinePrefetch || this.deps.snoozed() || servedByServer(config, 'text-generation')) return;
+    const next = nextSuggestionPrompt(at.text, at.offset, shown, this.windows.get(documentId), at.promptOptions);
+    if (next.skip !== null) return;
+    const keyParts = suggestionKey(documentId, config, next);
+    if (this.deps.cache.get(keyParts)) return;
+    this.prefetch.start(keyParts, async (signal) => {
+      const source = new vscode.CancellationTokenSource();
+      const abort = () => source.cancel();
+      signal.addEventListener('abort', abort);
+      try {
+        const result = await this.deps.client.request(Methods.complete, completeParams(documentId, config, next), source.token);
+        if (result.finishReason === 'cancelled' || signal.aborted) return;
+        const distinct = finishSuggestions(result.completions, config, next, eol);
+        this.deps.log.debug(`inline prefetch: ${describeResult(result)}, ${distinct.length} suggestion(s): ${JSON.stringify(distinct[0] ?? '')}`);
+        if (distinct.length > 0) this.deps.cache.set(keyParts, distinct);
+      } catch (err) {
+        if (!signal.aborted) this.deps.log.debug(`inline prefetch failed: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        signal.removeEventListener('abort', abort);
+        source.dispose();
+      }
+    });
   }
 
   /** An empty range at the cursor: VS Code then inserts exactly the text (see DESIGN.md). */

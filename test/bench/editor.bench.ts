@@ -13,7 +13,9 @@
  * DEBOUNCE=adaptive,fixed runs each dtype with `inkwell.inline.adaptiveDebounce` on and off,
  * one session after the other, to compare them under the same conditions. TYPING=along types
  * the shown suggestion's next word instead (taking it by typing): from the cache when served
- * without a request, from the model when the suggestion was used up.
+ * without a request, from the model when the suggestion was used up; its "at end" columns time
+ * the keystroke that finishes the shown suggestion (the next one's latency). PREFETCH=on,off
+ * runs each session with `inkwell.inline.prefetch` on and off. VSIX=path benches another build.
  *
  *   npm run package && npm run bench:editor     (DTYPES=q8,q4 DEBOUNCE=adaptive SAMPLES=20 CHAR_MS=150)
  */
@@ -23,8 +25,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AutoTokenizer } from '@huggingface/transformers';
 import { ensureFixture, type FixtureName } from '../fixtures/generate.ts';
-import { inkwellVsix, waitUntil, withVSCode, type VSCodeSession } from '../e2e/harness.ts';
+import { inkwellVsix, withVSCode, type VSCodeSession } from '../e2e/harness.ts';
 import { INKWELL_ID, splitByScope } from '../e2e/inkwellSettings.ts';
+import { debugLogLevel } from '../e2e/logLevel.ts';
 import { editorSamples, type EditorSample } from './editorSamples.ts';
 import { median, percentile, printTable, round } from './stats.ts';
 
@@ -37,8 +40,12 @@ const DEBOUNCE_MS = Number(process.env.DEBOUNCE_MS ?? 250);
 /** THREADS=1: the runner's onnxruntime intra-op threads (`inkwell.runner.threads`); unset: the default (all cores). */
 const THREADS = Number(process.env.THREADS ?? 0);
 const DEBOUNCE_MODES = (process.env.DEBOUNCE ?? 'adaptive').split(',') as ('adaptive' | 'fixed')[];
+/** PREFETCH=on,off: `inkwell.inline.prefetch` on and off, one session after the other (the runs' order as given). */
+const PREFETCH_MODES = (process.env.PREFETCH ?? 'on').split(',') as ('on' | 'off')[];
 /** paragraph: type the paragraph's own words; along: type the shown suggestion's words. */
 const TYPING = process.env.TYPING === 'along' ? 'along' : 'paragraph';
+/** VSIX=path: bench another build (e.g. a copy of main's) than dist-vsix's. */
+const VSIX = process.env.VSIX ?? inkwellVsix;
 const TARGET_TOKENS = 1000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -57,46 +64,15 @@ async function documentText(folder: string): Promise<{ text: string; tokens: num
   return { text: `${cut.slice(0, cut.lastIndexOf('\n')).trimEnd()}\n\n`, tokens: ids.length };
 }
 
-/** Sets the "Inkwell" output channel's log level to Debug (Developer: Set Log Level…). */
-async function debugLogLevel(vscode: VSCodeSession): Promise<void> {
-  const widget = vscode.page.locator('.quick-input-widget');
-  const input = widget.locator('.quick-input-box input');
-  const pick = async (text: string, label: RegExp) => {
-    await input.fill(text);
-    await waitUntil(
-      async () => label.test((await widget.locator('.quick-input-list .monaco-list-row.focused .label-name').first().textContent({ timeout: 1000 })) ?? ''),
-      `the quick pick to offer ${label}`,
-      { timeoutMs: 30_000 },
-    );
-    await vscode.press('Enter');
-  };
-  // The picker lists the loggers it knows when it opens: wait for the channel's log file first.
-  await waitUntil(async () => (await vscode.logFiles()).some((file) => /Inkwell\.log$/.test(file)), 'the Inkwell log file', { timeoutMs: 120_000 });
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await vscode.press('F1');
-      await widget.waitFor({ state: 'visible' });
-      await pick('>Developer: Set Log Level', /^\s*Developer: Set Log Level/);
-      await pick('Inkwell', /^\s*Inkwell\s*$/);
-      await pick('Debug', /^\s*Debug\s*$/);
-      await widget.waitFor({ state: 'hidden' });
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await vscode.press('Escape');
-      await widget.waitFor({ state: 'hidden' });
-    }
-  }
-}
-
 async function inkwellLog(vscode: VSCodeSession): Promise<string> {
   const files = (await vscode.logFiles()).filter((file) => /Inkwell\.log$/.test(file));
   return (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n');
 }
 
-async function runDtype(workspace: string, folder: string, dtype: string, debounce: 'adaptive' | 'fixed'): Promise<EditorSample[]> {
+async function runDtype(workspace: string, folder: string, dtype: string, debounce: 'adaptive' | 'fixed', prefetch: 'on' | 'off'): Promise<EditorSample[]> {
   const settings = splitByScope({
     'inkwell.inline.adaptiveDebounce': debounce === 'adaptive',
+    'inkwell.inline.prefetch': prefetch === 'on',
     'inkwell.offline': true,
     'inkwell.models.generation': folder,
     'inkwell.models.dtype': dtype,
@@ -104,7 +80,7 @@ async function runDtype(workspace: string, folder: string, dtype: string, deboun
     'editor.inlineSuggest.enabled': true,
     ...(THREADS > 0 ? { 'inkwell.runner.threads': THREADS } : {}),
   });
-  return withVSCode({ scenario: `bench-editor-${dtype}-${debounce}`, vsix: inkwellVsix, workspace, timeoutMs: 60_000, ...settings }, async (vscode) => {
+  return withVSCode({ scenario: `bench-editor-${dtype}-${debounce}-prefetch-${prefetch}`, vsix: VSIX, workspace, timeoutMs: 60_000, ...settings }, async (vscode) => {
     await vscode.waitForExtensionActivated(INKWELL_ID, { timeoutMs: 120_000 });
     await vscode.openFile('guide.md');
     await debugLogLevel(vscode);
@@ -129,6 +105,7 @@ function summary(dtype: string, samples: EditorSample[]) {
   const editor = samples.filter((s) => s.outcome !== 'empty').map((s) => s.editorMs ?? Infinity);
   const editorModel = fromModel.map((s) => s.editorMs!);
   const runner = fromModel.map((s) => s.runnerMs!);
+  const atEnd = samples.filter((s) => s.atEnd && s.outcome !== 'empty').map((s) => s.editorMs ?? Infinity);
   return {
     dtype,
     samples: samples.length,
@@ -146,6 +123,9 @@ function summary(dtype: string, samples: EditorSample[]) {
     queued_ms_p50: round(median(fromModel.map((s) => s.queuedMs ?? 0))),
     generated_tokens_p50: round(median(fromModel.map((s) => s.generatedTokens!)), 0),
     debounce_ms_p50: round(median(fromModel.map(debounceOf))),
+    at_end: atEnd.length,
+    at_end_ms_p50: round(median(atEnd)),
+    at_end_ms_p90: round(percentile(atEnd, 90)),
     ms_per_token_p50: round(median(fromModel.filter((s) => s.generatedTokens! > 0).map((s) => s.runnerMs! / s.generatedTokens!))),
     host_ms_p50: round(median(fromModel.map((s) => s.editorMs! - debounceOf(s) - s.runnerMs! - (s.queuedMs ?? 0)))),
   };
@@ -160,23 +140,25 @@ async function main(): Promise<void> {
     const results = [];
     for (const dtype of DTYPES) {
       for (const debounce of DEBOUNCE_MODES) {
-        // One session's failure (a timeout under load) does not lose the others' figures.
-        const samples = await runDtype(workspace, folder, dtype, debounce).catch((err: unknown) => {
-          console.error(`[bench:editor] ${dtype} ${debounce} failed: ${err instanceof Error ? err.message : String(err)}`);
-          return undefined;
-        });
-        if (samples) results.push({ ...summary(dtype, samples), debounce });
+        for (const prefetch of PREFETCH_MODES) {
+          // One session's failure (a timeout under load) does not lose the others' figures.
+          const samples = await runDtype(workspace, folder, dtype, debounce, prefetch).catch((err: unknown) => {
+            console.error(`[bench:editor] ${dtype} ${debounce} prefetch ${prefetch} failed: ${err instanceof Error ? err.message : String(err)}`);
+            return undefined;
+          });
+          if (samples) results.push({ ...summary(dtype, samples), debounce, prefetch });
+        }
       }
     }
     if (results.length === 0) throw new Error('no dtype finished');
     console.log(`\nKeystroke → ghost text in code-server, ${MODEL}, typing at the end of a ${tokens}-token Markdown document (${CHAR_MS} ms per key, debounce ${DEBOUNCE_MS} ms, sentence length), load ${os.loadavg()[0]!.toFixed(1)}:\n`);
     printTable(
-      ['dtype', 'debounce', 'samples', 'shown (cached)', 'misses', '> 1 s', 'empty', 'editor p50', 'editor p90', 'editor p50 (model)', 'runner p50', 'runner p90', 'queued p50', 'debounce p50', 'host p50', 'tokens p50', 'ms/token p50'],
-      results.map((r) => [r.dtype, r.debounce, r.samples, `${r.shown} (${r.from_cache})`, r.misses, r.over_1s, r.empty, r.editor_ms_p50, r.editor_ms_p90, r.editor_ms_p50_model, r.runner_ms_p50, r.runner_ms_p90, r.queued_ms_p50, r.debounce_ms_p50, r.host_ms_p50, r.generated_tokens_p50, r.ms_per_token_p50]),
+      ['dtype', 'debounce', 'prefetch', 'samples', 'shown (cached)', 'misses', '> 1 s', 'empty', 'editor p50', 'editor p90', 'editor p50 (model)', 'runner p50', 'runner p90', 'queued p50', 'debounce p50', 'host p50', 'tokens p50', 'ms/token p50', 'at end', 'at end p50', 'at end p90'],
+      results.map((r) => [r.dtype, r.debounce, r.prefetch, r.samples, `${r.shown} (${r.from_cache})`, r.misses, r.over_1s, r.empty, r.editor_ms_p50, r.editor_ms_p90, r.editor_ms_p50_model, r.runner_ms_p50, r.runner_ms_p90, r.queued_ms_p50, r.debounce_ms_p50, r.host_ms_p50, r.generated_tokens_p50, r.ms_per_token_p50, r.at_end, r.at_end_ms_p50, r.at_end_ms_p90]),
     );
-    const main = results.find((r) => r.dtype === 'q8' && r.debounce === DEBOUNCE_MODES[0]) ?? results[0]!;
+    const main = results.find((r) => r.dtype === 'q8' && r.debounce === DEBOUNCE_MODES[0] && r.prefetch === PREFETCH_MODES[0]) ?? results[0]!;
     const budget = DEBOUNCE_MS + 1.2 * main.runner_ms_p50;
-    console.log(`\n${main.dtype} (${main.debounce} debounce): editor p50 (model suggestions) ${main.editor_ms_p50_model} ms vs debounce + 1.2 × runner p50 = ${round(budget)} ms (ratio ${round(main.editor_ms_p50_model / budget, 2)}); host share p50 ${main.host_ms_p50} ms`);
+    console.log(`\n${main.dtype} (${main.debounce} debounce, prefetch ${main.prefetch}): editor p50 (model suggestions) ${main.editor_ms_p50_model} ms vs debounce + 1.2 × runner p50 = ${round(budget)} ms (ratio ${round(main.editor_ms_p50_model / budget, 2)}); host share p50 ${main.host_ms_p50} ms`);
     const bench = {
       model: MODEL,
       document_tokens: tokens,

@@ -19,6 +19,8 @@ export interface EditorSample {
   /** The debounce the provider waited for this request (adaptive or the setting). */
   debounceMs?: number;
   text?: string;
+  /** Typing along: this word was the rest of the shown suggestion, so the sample times the suggestion after it. */
+  atEnd?: boolean;
 }
 
 export interface TypingOptions {
@@ -102,11 +104,13 @@ async function sample(vscode: VSCodeSession, word: string, options: TypingOption
   return { word, outcome: fresh.length > 0 ? 'wrong' : 'shown', editorMs, text: shown.text };
 }
 
-/** The shown suggestion's first word with the space after it (a space added after its last word). */
-async function nextGhostWord(vscode: VSCodeSession): Promise<string | undefined> {
-  const m = /^ ?[^\s]+\s?/.exec(await vscode.readGhostText());
+/** The shown suggestion's first word with the space after it (a space added after its last word); `last` when nothing follows it. */
+async function nextGhostWord(vscode: VSCodeSession): Promise<{ word: string; last: boolean } | undefined> {
+  const ghost = await vscode.readGhostText();
+  const m = /^ ?[^\s]+\s?/.exec(ghost);
   if (!m) return undefined;
-  return /\s$/.test(m[0]) ? m[0].replace(/\s$/, ' ') : `${m[0]} `;
+  const last = ghost.slice(m[0].length).trim() === '';
+  return { word: /\s$/.test(m[0]) ? m[0].replace(/\s$/, ' ') : `${m[0]} `, last };
 }
 
 /** Types the first word (loading the model; not counted), then `samples` more, one sample each. */
@@ -117,8 +121,9 @@ export async function editorSamples(vscode: VSCodeSession, options: TypingOption
   process.stderr.write(`[bench:editor] warm-up: ${warm.outcome} after ${Math.round(warm.editorMs ?? NaN)} ms\n`);
   const samples: EditorSample[] = [];
   for (let i = 0; i < options.samples; i++) {
-    const word = (options.along ? await nextGhostWord(vscode) : undefined) ?? rest[i % rest.length]!;
-    const s = await sample(vscode, word, options, options.giveUpMs);
+    const along = options.along ? await nextGhostWord(vscode) : undefined;
+    const word = along?.word ?? rest[i % rest.length]!;
+    const s = { ...(await sample(vscode, word, options, options.giveUpMs)), ...(along?.last ? { atEnd: true } : {}) };
     process.stderr.write(`[bench:editor] ${JSON.stringify(s)}\n`);
     samples.push(s);
   }

@@ -8,11 +8,36 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { inkwellVsix, step, waitUntil, withVSCode } from './harness.ts';
 import { INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+import { debugLogLevel } from './logLevel.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
 const TITLE = 'Get Started with Inkwell';
+/**
+ * Records, in the page, what happens from the typing on (time, kind, detail): focus moves (VS
+ * Code stops asking inline providers while its editor has no focus), keys, the Inkwell status
+ * item's icon (it spins while the provider's request runs, after its debounce) and ghost text
+ * appearing or going. Printed when the typing shows no suggestion.
+ */
+const TYPING_RECORDER = `(() => {
+  const events = [];
+  window.__inkwellTyping = events;
+  const now = () => Math.round(performance.now());
+  const name = (el) => (el && el.tagName ? el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).slice(0, 3).join('.') : '') : String(el));
+  for (const type of ['focusin', 'focusout']) document.addEventListener(type, (e) => events.push({ t: now(), type, detail: name(e.target) }), true);
+  document.addEventListener('keydown', (e) => events.push({ t: now(), type: 'key', detail: e.key }), true);
+  let status = '';
+  let ghost = '';
+  new MutationObserver(() => {
+    const item = document.querySelector('.part.statusbar .statusbar-item[id$="inkwell.status"]');
+    const icons = item ? [...item.querySelectorAll('.codicon')].map((el) => [...el.classList].filter((c) => c.startsWith('codicon-')).join(' ')).join(',') : 'none';
+    if (icons !== status) events.push({ t: now(), type: 'status', detail: (status = icons) });
+    const shown = [...document.querySelectorAll('.ghost-text-decoration, .ghost-text-decoration-preview')].map((el) => el.textContent || '').join('');
+    if (shown !== ghost) events.push({ t: now(), type: 'ghost', detail: (ghost = shown) });
+  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+})()`;
+
 const STEPS = ['Choose the models', 'Try ghost text', 'Summarize a selection', 'Settings and the status menu', 'What stays on your machine'];
 
 test('walkthrough: opens once after install; accepting ghost text in its sample completes a step', { timeout: 600_000, skip }, async (t) => {
@@ -41,6 +66,8 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
     });
 
     await step(t, '"Open a Sample Document", then Tab on a suggestion: the step is checked', async () => {
+      // The provider's debug lines ("inline: asked at …") say whether VS Code asked it at all.
+      await debugLogLevel(vscode);
       await ghostTextStep.click();
       await walkthrough.getByText('Open a Sample Document', { exact: true }).first().click();
       await page.locator('.tabs-container .tab.active').filter({ hasText: 'Untitled' }).waitFor();
@@ -49,6 +76,7 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       await vscode.press('Control+End');
       // The sample opens with the cursor at its end (line 7); typing must not be moved from there.
       await vscode.waitForCursorPosition(7, 1);
+      await page.evaluate(TYPING_RECORDER);
       await vscode.typeWords('The gulls ');
       await vscode.waitForCursorPosition(7, 11);
       // Before the sample opened with its selection, a selection set afterwards could land after
@@ -57,7 +85,9 @@ test('walkthrough: opens once after install; accepting ghost text in its sample 
       // after the typing, the cursor at the end, the editor focused): ask explicitly then, and
       // say so in the output.
       await vscode.waitForGhostText({ timeoutMs: 15_000 }).catch(async () => {
-        process.stderr.write('[walkthrough] no suggestion from typing; asking explicitly\n');
+        const focus = await page.evaluate('JSON.stringify({ now: Math.round(performance.now()), editorFocused: !!document.querySelector(".editor-group-container.active .monaco-editor.focused"), active: document.activeElement && document.activeElement.className, events: window.__inkwellTyping })');
+        const provider = (await Promise.all((await inkwellLogs()).map((file) => readFile(file, 'utf8')))).join('\n').split('\n').filter((line) => / inline/.test(line));
+        process.stderr.write(`[walkthrough] no suggestion from typing; asking explicitly. Since the typing began (focus, keys, status icon, ghost text): ${String(focus)}\nThe provider's log: ${JSON.stringify(provider)}\n`);
         await vscode.focusEditor();
         await vscode.runCommand('Trigger Inline Suggestion');
         await vscode.waitForGhostText({ timeoutMs: 60_000 });

@@ -154,10 +154,20 @@ export class Workbench {
     if (appeared) throw new Error(`Expected no ghost text, got ${JSON.stringify(await this.readGhostText())}`);
   }
 
-  /** Accepts the shown ghost text with Tab and waits for it to go. */
+  /**
+   * Accepts the shown ghost text with Tab and waits until it is text in the editor (compared
+   * without whitespace: long lines wrap) and no longer ghost text. The next suggestion may show
+   * at once (Inkwell prefetches it), so "no ghost text" is not the sign.
+   */
   async acceptGhostText(): Promise<void> {
+    const accepted = await this.readGhostText();
     await this.page.keyboard.press('Tab');
-    await this.ghostText.first().waitFor({ state: 'detached' });
+    const bare = (text: string) => text.replace(/\s+/g, '');
+    await waitUntil(
+      async () => ((await this.readGhostText()) !== accepted && bare(await this.editorText()).includes(bare(accepted)) ? true : undefined),
+      `the accepted ghost text ${JSON.stringify(accepted.slice(0, 60))} in the editor`,
+      { timeoutMs: this.timeoutMs },
+    );
   }
 
   /** Accepts the next word of the ghost text (Ctrl+Right). */

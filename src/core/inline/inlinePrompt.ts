@@ -22,7 +22,7 @@ export interface InlinePromptOptions {
   markdownReader?: MarkdownContextReader;
 }
 
-interface Skipped {
+export interface Skipped {
   /** Why not to suggest at this cursor. */
   skip: SkipReason;
 }
