@@ -30,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new StatusState();
   const statusBar = new StatusBar(status);
   const progress = new vscode.EventEmitter<ProgressParams>();
+  const runnerReady = new vscode.EventEmitter<void>();
 
   client = new RunnerClient({
     runnerPath: context.asAbsolutePath(path.join('dist', 'runner.js')),
@@ -42,7 +43,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       backend: backendFor(config.current, apiKey.current),
       idleUnloadMinutes: config.current.idleUnloadMinutes,
     }),
-    onStateChange: (runner) => status.runnerChanged(runner),
+    onStateChange: (runner) => {
+      status.runnerChanged(runner);
+      if (runner === 'ready') runnerReady.fire();
+    },
     onProgress: (p) => {
       progress.fire(p);
       status.loading(p.status === 'progress' ? p.progress : undefined);
@@ -69,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     config,
     statusBar,
     progress,
+    runnerReady,
     apiKey,
     config.onDidChange((current, previous) => {
       const changed = Object.keys(current).filter((key) => JSON.stringify(current[key as keyof typeof current]) !== JSON.stringify(previous[key as keyof typeof previous]));
@@ -95,7 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('inkwell.showLog', () => log.show()),
     registerWalkthrough({ context, log }),
-    registerChat({ ...commandDeps, config, extensionUri: context.extensionUri }),
+    registerChat({ ...commandDeps, config, extensionUri: context.extensionUri, onRunnerReady: runnerReady.event }),
     registerChecks(commandDeps),
   );
   if (serverConfigured(config.current)) void apiKey.confirmForServer();

@@ -167,6 +167,30 @@ describe('Inkwell as a language model provider, on the real runner', () => {
     assert.equal(model?.capabilities.toolCalling, false);
   });
 
+  it('before the runner starts, lists the configured model without asking the runner, and answers only once it is on disk', async () => {
+    let asked = 0;
+    const lm = new InkwellLanguageModels({
+      client: runner.client,
+      config: () => config,
+      isDownloaded: async () => (asked++, true),
+      cachedModels: async () => (asked++, []),
+      textPart: (value) => ({ value }),
+      runnerStarted: () => false,
+      ensureModel: async () => false,
+    });
+    const [model, ...rest] = await lm.provideLanguageModelChatInformation();
+    assert.equal(rest.length, 0);
+    assert.equal(model?.id, llama);
+    assert.equal(model?.detail, 'local, loads on first use');
+    assert.equal(asked, 0, 'the runner was not asked what is on disk');
+    const parts: unknown[] = [];
+    await assert.rejects(
+      lm.provideLanguageModelChatResponse(model!, [{ role: 1, content: [{ value: 'Hello.' }], name: undefined }], {}, { report: (part) => parts.push(part) }, new CancellationTokenSource().token),
+      /is not on this machine/,
+    );
+    assert.equal(parts.length, 0);
+  });
+
   it('streams an answer as text parts and counts tokens with the model tokenizer', async () => {
     const lm = provider(true);
     const [model] = await lm.provideLanguageModelChatInformation();

@@ -18,6 +18,8 @@ export interface ChatDeps {
   config: ConfigWatcher;
   log: vscode.LogOutputChannel;
   ensureAvailable: EnsureModel;
+  /** Fires when the model runner has started (the picker's list can then be checked on disk). */
+  onRunnerReady: vscode.Event<void>;
   jobs: WritingJobs;
   extensionUri: vscode.Uri;
 }
@@ -43,13 +45,15 @@ function registerModelProvider(deps: ChatDeps): vscode.Disposable {
       lastListed = text;
     },
     limitLearned: () => changed.fire(),
+    runnerStarted: () => ['starting', 'ready'].includes(deps.client.currentState),
+    ensureModel: (model) => deps.ensureAvailable('instruction', model),
   });
   try {
     const registration = api.register(LM_VENDOR, provider);
     // VS Code (1.139) asks a provider for its models only when something asks for its vendor;
     // signed out nothing does, and the picker stays empty. Saying "changed" makes it ask now.
     changed.fire();
-    return vscode.Disposable.from(changed, registration, deps.config.onDidChange(() => changed.fire()));
+    return vscode.Disposable.from(changed, registration, deps.config.onDidChange(() => changed.fire()), deps.onRunnerReady(() => changed.fire()));
   } catch (err) {
     changed.dispose();
     deps.log.warn(`Chat: could not register Inkwell's language models: ${String(err)}`);

@@ -38,6 +38,13 @@ export interface ProviderDeps {
   listed?: (names: string[]) => void;
   /** A model's real context limit became known (differs from what was listed): list again. */
   limitLearned?: () => void;
+  /**
+   * Whether the runner is up. Before first use Inkwell does not start it just to fill the
+   * picker: the configured model is listed unchecked, and the list is exact once it runs.
+   */
+  runnerStarted?: () => boolean;
+  /** Before a local model answers: on disk, or downloaded with the user's consent (as the commands do). */
+  ensureModel?: (model: string) => Promise<boolean>;
 }
 
 export interface InkwellModelInfo extends LanguageModelInfo {
@@ -79,6 +86,11 @@ export class InkwellLanguageModels implements LanguageModelProvider<InkwellModel
   async provideLanguageModelChatInformation(): Promise<InkwellModelInfo[]> {
     const config = this.deps.config();
     if (servedByServer(config, 'instruction')) return [this.info(config.remoteModel, true, 'remote server')];
+    if (this.deps.runnerStarted?.() === false) {
+      const unchecked = [this.info(config.instructionModel, false, 'local, loads on first use')];
+      this.deps.listed?.(unchecked.map((m) => `${m.name} (not checked on disk until the runner starts)`));
+      return unchecked;
+    }
     const candidates = [config.instructionModel, ...entriesFor('instruction').map((e) => e.id)];
     const cached = new Set(await this.deps.cachedModels().catch(() => [] as string[]));
     const models: InkwellModelInfo[] = [];
@@ -94,6 +106,7 @@ export class InkwellLanguageModels implements LanguageModelProvider<InkwellModel
     const config = this.deps.config();
     const chat: ChatMessage[] = messages.map((m) => ({ role: messageRole(m.role), content: messageText(m) })).filter((m) => m.content.length > 0);
     if (chat.length === 0) throw new Error('Inkwell got no text to answer (it reads text messages only).');
+    if (!model.remote && this.deps.ensureModel && !(await this.deps.ensureModel(model.model))) throw new Error(`Inkwell's model ${model.model} is not on this machine (download it with "Inkwell: Download Models…" or pick another model).`);
     await this.deps.client.stream(
       Methods.generate,
       { task: 'instruction', model: model.model, dtype: config.dtype, messages: chat, maxNewTokens: model.maxOutputTokens, temperature: config.temperature, topP: config.topP, repetitionPenalty: 1.1 },
