@@ -11,15 +11,19 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { inkwellVsix, sampleWorkspace, step, waitUntil, withVSCode, type VSCodeSession } from './harness.ts';
 import { INKWELL_ID, INKWELL_STATUS_ID, offlineInkwellSettings } from './inkwellSettings.ts';
+import { ensureFixture } from '../fixtures/generate.ts';
 
 const missing = !existsSync(inkwellVsix) && process.env.CI !== 'true';
 const skip = missing && `no ${inkwellVsix}; run npm run package`;
 
-const settings = () =>
+const settings = async () =>
   offlineInkwellSettings({
     'inkwell.output': 'replace',
-    // Continue Writing streams for long enough to be killed mid-way; greedy, so every run is the same.
-    'inkwell.generation.maxNewTokens': 2048,
+    // Continue Writing must stream for seconds, so the kill, the Cancel click and the typing land
+    // mid-way: the tiny model writes 2,048 tokens in about 1.5 s with Inkwell's own decode loop,
+    // the 135M-sized one 200 tokens in about 10 s on one thread. Greedy: every run is the same.
+    'inkwell.models.generation': await ensureFixture('smollm2-135m-random'),
+    'inkwell.generation.maxNewTokens': 200,
     'inkwell.generation.temperature': 0,
   });
 
@@ -71,7 +75,7 @@ test('inkwell: Translate Selection keeps a code block byte-identical; a killed r
       const runners = await processesWith(vscode.server.tempDir, 'dist/runner.js');
       assert.equal(runners.length, 1, `one runner process of this session, found ${runners.join(', ') || 'none'}`);
       await vscode.runCommand('Inkwell: Continue Writing');
-      // Text is streaming in (2048 tokens take several seconds): kill it now.
+      // Text is streaming in (200 tokens take about 10 s): kill it now.
       await vscode.waitForEditorText((text) => text.length > before.length + 20, { timeoutMs: 60_000 });
       process.kill(runners[0]!, 'SIGKILL');
 
@@ -110,7 +114,7 @@ test('inkwell: Translate Selection keeps a code block byte-identical; a killed r
       const before = await vscode.editorText();
       const cancel = vscode.page.locator('.notification-toast').filter({ hasText: 'Inkwell: writing' }).getByRole('button', { name: 'Cancel' });
       await vscode.runCommand('Inkwell: Continue Writing');
-      // The tiny model reaches its end of text in about 2 s: find the button first, click the moment text streams.
+      // Find the button first, click the moment text streams.
       await cancel.waitFor({ state: 'visible', timeout: 60_000 });
       await vscode.waitForEditorText((text) => text.length > before.length, { timeoutMs: 60_000 });
       await cancel.click();
